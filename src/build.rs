@@ -1,0 +1,104 @@
+//! The build, as a recipe of its stages: load → validate → render → write.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::OutputFile;
+use crate::site::Site;
+
+pub struct Options {
+    pub root: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub minify: bool,
+}
+
+/// How long each stage took, for `--timings` and the benchmark.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, f64)>,
+}
+
+impl Timings {
+    fn record(&mut self, stage: &'static str, since: Instant) {
+        self.stages.push((stage, since.elapsed().as_secs_f64()));
+    }
+}
+
+/// The result of loading and checking a site: the site when it could be built, and every problem.
+pub struct Checked {
+    pub site: Option<Site>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Load and validate the site; no output is produced.
+pub fn check(options: &Options, timings: &mut Timings) -> Checked {
+    let problems = Diagnostics::new();
+    let t = Instant::now();
+    let loaded = crate::load::load(&options.root, &problems);
+    timings.record("load", t);
+    let t = Instant::now();
+    let site = loaded.map(|mut loaded| {
+        if let Some(url) = &options.base_url {
+            loaded.config.base_url = url.clone();
+        }
+        crate::validate::validate(options.root.clone(), loaded, options.drafts, &problems)
+    });
+    timings.record("validate", t);
+    let failed = problems.has_errors();
+    Checked {
+        site: if failed { None } else { site },
+        problems: problems.into_sorted(),
+    }
+}
+
+/// Render the checked site to files in memory.
+pub fn render(
+    site: &Site,
+    minify: bool,
+    timings: &mut Timings,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let problems = Diagnostics::new();
+    let t = Instant::now();
+    let theme =
+        crate::theme::load_theme(&site.root, &site.config.theme, site.languages(), &problems);
+    let mut files = match theme {
+        Some(theme) => crate::render::render(site, &theme, &problems),
+        None => Vec::new(),
+    };
+    timings.record("render", t);
+    if minify {
+        let t = Instant::now();
+        crate::output::minify(&mut files);
+        timings.record("minify", t);
+    }
+    (files, problems.into_sorted())
+}
+
+/// The whole build. Returns the problems; the output is replaced only when there are no errors.
+pub fn build(
+    options: &Options,
+    out: &Path,
+    timings: &mut Timings,
+) -> Result<(Vec<Diagnostic>, usize)> {
+    let checked = check(options, timings);
+    let mut problems = checked.problems;
+    let Some(site) = checked.site else {
+        return Ok((problems, 0));
+    };
+    let (files, render_problems) = render(&site, options.minify, timings);
+    problems.extend(render_problems);
+    if problems
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    {
+        return Ok((problems, 0));
+    }
+    let t = Instant::now();
+    crate::output::write_site(out, &files)?;
+    timings.record("write", t);
+    Ok((problems, files.len()))
+}

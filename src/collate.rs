@@ -1,0 +1,168 @@
+//! Sorting names the way each language's readers expect, and the initial-letter index.
+//!
+//! Precomposed Hangul syllables are in 가나다 order in Unicode, so after NFC a
+//! code-point comparison of the folded key gives dictionary order for Korean;
+//! Latin names are compared case-insensitively. Legal-form markers ((주),
+//! 주식회사, Co., Ltd., Inc.) are ignored, as directories and phone books do.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Words that mark a legal form, not a name. Longest first, so "Co., Ltd." goes before "Ltd.".
+const LEGAL_FORMS: &[&str] = &[
+    "주식회사",
+    "유한회사",
+    "재단법인",
+    "사단법인",
+    "(주)",
+    "㈜",
+    "(유)",
+    "(재)",
+    "(사)",
+    "co., ltd.",
+    "co.,ltd.",
+    "co. ltd.",
+    "corporation",
+    "company limited",
+    "limited",
+    "ltd.",
+    "ltd",
+    "inc.",
+    "inc",
+    "corp.",
+    "llc",
+    "gmbh",
+    "k.k.",
+    "co.",
+];
+
+/// The key a name sorts by: legal forms removed, letters folded, composed.
+pub fn sort_key(name: &str) -> String {
+    let mut s: String = name.nfc().collect::<String>().to_lowercase();
+    for form in LEGAL_FORMS {
+        s = remove_word(&s, form);
+    }
+    let s = s
+        .trim()
+        .trim_start_matches("the ")
+        .trim_matches(|c: char| c == ',' || c.is_whitespace());
+    s.chars()
+        .filter(|c| !matches!(c, '"' | '\'' | '“' | '”' | '「' | '」'))
+        .collect()
+}
+
+/// Remove `form` where it stands as its own word (not inside another word).
+fn remove_word(s: &str, form: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(form) {
+        let before_ok = rest[..i]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric() || is_hangul(c) && form.starts_with('('))
+            || out.is_empty() && i == 0;
+        let after = &rest[i + form.len()..];
+        let after_ok = after
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
+            || !form.is_ascii();
+        out.push_str(&rest[..i]);
+        if !(before_ok && after_ok) {
+            out.push_str(form);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+const CHOSEONG: [char; 19] = [
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// The heading a name is listed under: ㄱ…ㅎ for Hangul (tense consonants with their
+/// plain ones, as Korean dictionaries do), A–Z for Latin, `0–9` for digits, `#` otherwise.
+pub fn initial(key: &str) -> String {
+    let Some(c) = key.chars().find(|c| c.is_alphanumeric()) else {
+        return "#".into();
+    };
+    if is_hangul(c) {
+        let index = (c as u32 - 0xAC00) / 588;
+        let plain = match CHOSEONG[index as usize] {
+            'ㄲ' => 'ㄱ',
+            'ㄸ' => 'ㄷ',
+            'ㅃ' => 'ㅂ',
+            'ㅆ' => 'ㅅ',
+            'ㅉ' => 'ㅈ',
+            other => other,
+        };
+        return plain.to_string();
+    }
+    if c.is_ascii_digit() {
+        return "0–9".into();
+    }
+    // Strip accents: É → E.
+    let base = c.to_string().nfd().next().unwrap_or(c);
+    base.to_uppercase().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_order_ignores_legal_forms() {
+        let mut names = vec![
+            "주식회사 오메프레스공업",
+            "(주)한빛정밀",
+            "가나전자",
+            "다마정밀 주식회사",
+            "㈜나라기공",
+        ];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "가나전자",
+                "㈜나라기공",
+                "다마정밀 주식회사",
+                "주식회사 오메프레스공업",
+                "(주)한빛정밀"
+            ]
+        );
+    }
+
+    #[test]
+    fn english_order_ignores_legal_forms_and_case() {
+        let mut names = vec![
+            "Zeta Inc.",
+            "alpha Co., Ltd.",
+            "The Beta Corporation",
+            "Incubator Hub",
+        ];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "alpha Co., Ltd.",
+                "The Beta Corporation",
+                "Incubator Hub",
+                "Zeta Inc."
+            ]
+        );
+        assert_eq!(sort_key("Incubator Hub"), "incubator hub");
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(initial(&sort_key("(주)한빛정밀")), "ㅎ");
+        assert_eq!(initial(&sort_key("까치전자")), "ㄱ");
+        assert_eq!(initial(&sort_key("Élan")), "E");
+        assert_eq!(initial("3d lab"), "0–9");
+    }
+}

@@ -1,0 +1,289 @@
+//! site.yaml and content/taxonomies.yaml: the settings and facets every record is read against.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Pos;
+use crate::model::{Config, Kind, Localized, Taxonomy, Term};
+use crate::read::{is_slug, Reader};
+use crate::yaml::Node;
+
+/// Fixed enumerations that are facets like the taxonomies: a term page each, a
+/// filter each. Their labels come from the theme's i18n files (`facet.<id>.*`).
+pub const BUILTIN_FACETS: &[(&str, &[&str])] = &[
+    ("company-kind", &["product-developer", "base-technology"]),
+    ("membership", &["general", "supporting", "cooperating"]),
+    (
+        "institution-kind",
+        &[
+            "university",
+            "research-institute",
+            "public-lab",
+            "government",
+            "support-organization",
+            "incubator",
+            "financial",
+        ],
+    ),
+    (
+        "collaboration",
+        &["joint-research", "licensing", "consulting", "internship"],
+    ),
+    ("access", &["open", "internal"]),
+    ("equipment-status", &["in-service", "retired"]),
+    ("tier", &["super", "coordinator"]),
+    ("story-type", &["industry-academia", "industry-industry"]),
+];
+
+/// URL segments under `/<lang>/` that the generator itself uses.
+pub const RESERVED_NAMES: &[&str] = &[
+    "search", "data", "pagefind", "page", "static", "media", "index", "404",
+];
+
+pub fn is_reserved(name: &str) -> bool {
+    RESERVED_NAMES.contains(&name)
+        || Kind::from_dir(name).is_some()
+        || BUILTIN_FACETS.iter().any(|(id, _)| *id == name)
+}
+
+const SITE_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "languages",
+    "theme",
+    "secretariat",
+    "edit_url",
+    "page_size",
+];
+
+/// Read site.yaml. Problems go to `r`; `None` when the site cannot be built at all.
+pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
+    let f = r.fields(node, SITE_FIELDS, "site.yaml")?;
+    let languages = read_languages(&f, r)?;
+    // Localized fields of site.yaml are checked against the languages just read.
+    let mut r2 = Reader::new(r.file.clone(), &languages, r.taxonomies);
+    let title = r2
+        .required(&f, "title", "the site")
+        .and_then(|n| r2.localized(n));
+    let description = f.get("description").and_then(|n| r2.localized(n));
+    let base_url = r2
+        .required(&f, "base_url", "the site")
+        .and_then(|n| r2.url(n));
+    let theme = f
+        .get("theme")
+        .and_then(|n| r2.text(n))
+        .unwrap_or_else(|| "default".into());
+    if !is_slug(&theme) {
+        let pos = f.get("theme").map_or(f.pos, |n| n.pos);
+        let hint = Some(
+            "a theme is a folder name under themes/: lowercase letters, digits and `-`".into(),
+        );
+        r2.error(
+            "bad-theme",
+            pos,
+            format!("`{theme}` is not a theme name"),
+            hint,
+        );
+    }
+    let (mut email, mut phone) = (None, None);
+    if let Some(node) = f.get("secretariat") {
+        if let Some(s) = r2.fields(node, &["email", "phone"], "secretariat") {
+            email = s.get("email").and_then(|n| r2.email(n));
+            phone = s.get("phone").and_then(|n| r2.text(n));
+        }
+    }
+    let edit_url = f.get("edit_url").and_then(|n| r2.url(n));
+    let page_size = f
+        .get("page_size")
+        .and_then(|n| r2.int(n, 5..=1000))
+        .unwrap_or(30) as usize;
+    r.problems.append(&mut r2.problems);
+    Some(Config {
+        title: title?,
+        description,
+        base_url: base_url?,
+        languages,
+        theme,
+        secretariat_email: email,
+        secretariat_phone: phone,
+        edit_url,
+        page_size,
+    })
+}
+
+fn read_languages(f: &crate::read::Fields, r: &mut Reader) -> Option<Vec<String>> {
+    let node = r.required(f, "languages", "the site")?;
+    let mut langs: Vec<String> = Vec::new();
+    for code in r.list(node, |r, n| r.text(n).map(|t| (t, n.pos))) {
+        let (code, pos) = code;
+        if !is_language_code(&code) {
+            let hint = Some("use a language code such as `ko`, `en` or `ja`".into());
+            r.error(
+                "bad-language",
+                pos,
+                format!("`{code}` is not a language code"),
+                hint,
+            );
+        } else if langs.contains(&code) {
+            r.error(
+                "duplicate-language",
+                pos,
+                format!("`{code}` is listed twice"),
+                None,
+            );
+        } else {
+            langs.push(code);
+        }
+    }
+    if langs.is_empty() {
+        let hint = Some("write `languages: [ko, en]`; the first is the default".into());
+        r.error(
+            "missing-field",
+            node.pos,
+            "the site needs at least one language",
+            hint,
+        );
+        return None;
+    }
+    Some(langs)
+}
+
+/// `ko`, `en`, `ja`, `zh-hant`, `pt-br`: lowercase so it is also a safe URL segment.
+pub fn is_language_code(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| {
+            (2..=8).contains(&p.len())
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Read content/taxonomies.yaml and add the built-in facets.
+pub fn read_taxonomies(node: Option<&Node>, r: &mut Reader) -> BTreeMap<String, Taxonomy> {
+    let mut out = builtin_taxonomies();
+    let Some(node) = node else { return out };
+    let Some(entries) = node.as_map() else {
+        let hint =
+            Some("write each taxonomy as `name:` with `label:` and `terms:` below it".into());
+        r.error(
+            "wrong-type",
+            node.pos,
+            "taxonomies.yaml must be a map of taxonomies",
+            hint,
+        );
+        return out;
+    };
+    for e in entries {
+        if let Some(t) = read_taxonomy(&e.key, e.key_pos, &e.value, r) {
+            out.insert(t.id.clone(), t);
+        }
+    }
+    out
+}
+
+fn read_taxonomy(id: &str, pos: Pos, node: &Node, r: &mut Reader) -> Option<Taxonomy> {
+    if !is_slug(id) {
+        let hint = Some("use lowercase letters, digits and `-`".into());
+        r.error(
+            "bad-slug",
+            pos,
+            format!("`{id}` is not a valid taxonomy name"),
+            hint,
+        );
+        return None;
+    }
+    if is_reserved(id) {
+        let hint = Some("kinds, built-in facets and generator folders cannot be taxonomy names; choose another name".into());
+        r.error(
+            "reserved-name",
+            pos,
+            format!("`{id}` is a reserved name"),
+            hint,
+        );
+        return None;
+    }
+    let f = r.fields(node, &["label", "terms"], "a taxonomy")?;
+    let label = r
+        .required(&f, "label", "a taxonomy")
+        .and_then(|n| r.localized(n));
+    let mut terms = Vec::new();
+    if let Some(tnode) = r.required(&f, "terms", "a taxonomy") {
+        match tnode.as_map() {
+            Some(entries) => {
+                for e in entries {
+                    if !is_slug(&e.key) || is_reserved(&e.key) {
+                        let hint = Some("a term key is used in URLs: lowercase letters, digits and `-`, not a reserved name".into());
+                        r.error(
+                            "bad-slug",
+                            e.key_pos,
+                            format!("`{}` cannot be a term key", e.key),
+                            hint,
+                        );
+                        continue;
+                    }
+                    if let Some(label) = r.localized(&e.value) {
+                        terms.push(Term {
+                            key: e.key.clone(),
+                            label,
+                        });
+                    }
+                }
+            }
+            None => {
+                let hint = Some("write one `key: { ko: …, en: … }` per term".into());
+                r.error(
+                    "wrong-type",
+                    tnode.pos,
+                    "`terms` must be a map of term keys to labels",
+                    hint,
+                );
+            }
+        }
+    }
+    Some(Taxonomy {
+        id: id.to_string(),
+        label: label?,
+        terms,
+        builtin: false,
+    })
+}
+
+fn builtin_taxonomies() -> BTreeMap<String, Taxonomy> {
+    BUILTIN_FACETS
+        .iter()
+        .map(|(id, terms)| {
+            let terms = terms
+                .iter()
+                .map(|k| Term {
+                    key: k.to_string(),
+                    label: Localized::Same(k.to_string()),
+                })
+                .collect();
+            let t = Taxonomy {
+                id: id.to_string(),
+                label: Localized::Same(id.to_string()),
+                terms,
+                builtin: true,
+            };
+            (id.to_string(), t)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes() {
+        for ok in ["ko", "en", "ja", "zh-hant", "pt-br"] {
+            assert!(is_language_code(ok), "{ok}");
+        }
+        for bad in ["", "K", "korean", "../x", "en_US", "EN"] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! The fields of each kind: which a record may have, which it must have, and how
+//! each is read. This is the one place that knows the content format.
+
+use crate::model::*;
+use crate::read::{Fields, Reader};
+use crate::yaml::Node;
+
+/// Fields every kind takes besides its own.
+pub const COMMON_FIELDS: &[&str] = &["aliases", "updated", "draft"];
+
+/// The fields of a kind, in the order the documentation lists them.
+pub fn fields_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Companies => &[
+            "name",
+            "summary",
+            "kind",
+            "employees",
+            "founded",
+            "industries",
+            "technologies",
+            "regions",
+            "products",
+            "services",
+            "seeking",
+            "membership",
+            "incubator",
+            "website",
+            "email",
+            "phone",
+            "address",
+        ],
+        Kind::Institutions => &[
+            "name",
+            "summary",
+            "kind",
+            "membership",
+            "regions",
+            "address",
+            "website",
+            "email",
+            "phone",
+        ],
+        Kind::ResearchThemes => &[
+            "title",
+            "summary",
+            "institution",
+            "researcher",
+            "technologies",
+            "industries",
+            "seeking",
+            "email",
+            "public_contact",
+        ],
+        Kind::Equipment => &[
+            "name",
+            "summary",
+            "owner",
+            "categories",
+            "technologies",
+            "maker",
+            "model",
+            "year",
+            "open",
+            "conditions",
+            "fee",
+            "booking",
+            "location",
+            "address",
+            "contact",
+            "specs",
+            "status",
+        ],
+        Kind::Coordinators => &[
+            "name",
+            "summary",
+            "tier",
+            "qualifications",
+            "support-areas",
+            "industries",
+            "technologies",
+            "languages",
+            "email",
+            "phone",
+            "public_contact",
+        ],
+        Kind::SuccessStories => &[
+            "title",
+            "summary",
+            "year",
+            "type",
+            "companies",
+            "research-themes",
+            "institutions",
+            "coordinators",
+            "equipment",
+            "technologies",
+            "outcome",
+            "press",
+        ],
+    }
+}
+
+/// Top-level localized fields a translation file (`<slug>.<lang>.md`) may override.
+pub fn translatable(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Companies | Kind::Institutions => &["name", "summary", "address"],
+        Kind::ResearchThemes => &["title", "summary"],
+        Kind::Equipment => &["name", "summary", "conditions", "fee", "address"],
+        Kind::Coordinators => &["name", "summary"],
+        Kind::SuccessStories => &["title", "summary", "outcome"],
+    }
+}
+
+/// The facet fields of a kind: (field name, taxonomy id).
+pub fn facet_fields(kind: Kind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        Kind::Companies => &[
+            ("kind", "company-kind"),
+            ("membership", "membership"),
+            ("industries", "industries"),
+            ("technologies", "technologies"),
+            ("regions", "regions"),
+            ("seeking", "support-areas"),
+        ],
+        Kind::Institutions => &[
+            ("kind", "institution-kind"),
+            ("membership", "membership"),
+            ("regions", "regions"),
+        ],
+        Kind::ResearchThemes => &[
+            ("technologies", "technologies"),
+            ("industries", "industries"),
+            ("seeking", "collaboration"),
+        ],
+        Kind::Equipment => &[
+            ("categories", "equipment-categories"),
+            ("technologies", "technologies"),
+            ("open", "access"),
+            ("status", "equipment-status"),
+        ],
+        Kind::Coordinators => &[
+            ("tier", "tier"),
+            ("qualifications", "qualifications"),
+            ("support-areas", "support-areas"),
+            ("industries", "industries"),
+            ("technologies", "technologies"),
+            ("languages", "languages"),
+        ],
+        Kind::SuccessStories => &[("type", "story-type"), ("technologies", "technologies")],
+    }
+}
+
+/// What one record file yields, before the fields common to all kinds.
+pub struct Read {
+    pub title: Option<Localized>,
+    pub summary: Option<Localized>,
+    pub facets: Facets,
+    pub details: Option<Details>,
+}
+
+/// Read the kind's own fields of a record whose fields are `f`.
+pub fn read_kind(kind: Kind, f: &Fields, r: &mut Reader) -> Read {
+    let what = article(kind);
+    let title_key = if matches!(kind, Kind::ResearchThemes | Kind::SuccessStories) {
+        "title"
+    } else {
+        "name"
+    };
+    let title = r.required(f, title_key, what).and_then(|n| r.localized(n));
+    let summary = f.get("summary").and_then(|n| r.localized(n));
+    let facets = read_facets(kind, f, r);
+    let details = match kind {
+        Kind::Companies => Some(Details::Company(company(f, r))),
+        Kind::Institutions => Some(Details::Institution(Institution {
+            contact: contact(f, r),
+        })),
+        Kind::ResearchThemes => research_theme(f, r).map(Details::ResearchTheme),
+        Kind::Equipment => equipment(f, r).map(Details::Equipment),
+        Kind::Coordinators => Some(Details::Coordinator(coordinator(f, r))),
+        Kind::SuccessStories => Some(Details::SuccessStory(success_story(f, r))),
+    };
+    Read {
+        title,
+        summary,
+        facets,
+        details,
+    }
+}
+
+/// How messages name a record of this kind ("a company needs one").
+pub fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Companies => "a company",
+        Kind::Institutions => "an institution",
+        Kind::ResearchThemes => "a research theme",
+        Kind::Equipment => "an equipment unit",
+        Kind::Coordinators => "a coordinator",
+        Kind::SuccessStories => "a success story",
+    }
+}
+
+fn read_facets(kind: Kind, f: &Fields, r: &mut Reader) -> Facets {
+    let mut facets = Vec::new();
+    for &(field, taxonomy) in facet_fields(kind) {
+        let Some(node) = f.get(field) else { continue };
+        let terms = match field {
+            // `open` is a yes/no field shown as the facet "open to outside users".
+            "open" => r
+                .bool(node)
+                .map(|open| vec![if open { "open" } else { "internal" }.to_string()])
+                .unwrap_or_default(),
+            _ => {
+                let mut terms: Vec<String> = r.list(node, |r, n| r.term(n, taxonomy));
+                let mut seen = std::collections::HashSet::new();
+                terms.retain(|t| seen.insert(t.clone()));
+                terms
+            }
+        };
+        if !terms.is_empty() {
+            facets.push((taxonomy, terms));
+        }
+    }
+    facets
+}
+
+fn contact(f: &Fields, r: &mut Reader) -> Contact {
+    Contact {
+        website: f.get("website").and_then(|n| r.url(n)),
+        email: f.get("email").and_then(|n| r.email(n)),
+        phone: f.get("phone").and_then(|n| r.text(n)),
+        address: f.get("address").and_then(|n| r.localized(n)),
+    }
+}
+
+fn company(f: &Fields, r: &mut Reader) -> Company {
+    let products = f
+        .get("products")
+        .map(|n| r.list(n, product))
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut p)| {
+            p.anchor = format!("product-{}", i + 1);
+            p
+        })
+        .collect();
+    Company {
+        employees: f.get("employees").and_then(|n| r.int(n, 0..=10_000_000)),
+        founded: f.get("founded").and_then(|n| r.int(n, 1000..=2100)),
+        products,
+        services: f
+            .get("services")
+            .map(|n| r.list(n, |r, n| r.localized(n)))
+            .unwrap_or_default(),
+        incubator: f
+            .get("incubator")
+            .and_then(|n| r.reference(n, Kind::Institutions)),
+        contact: contact(f, r),
+    }
+}
+
+fn product(r: &mut Reader, node: &Node) -> Option<Product> {
+    let f = r.fields(node, &["name", "summary"], "a product")?;
+    let name = r
+        .required(&f, "name", "a product")
+        .and_then(|n| r.localized(n));
+    let summary = f.get("summary").and_then(|n| r.localized(n));
+    Some(Product {
+        name: name?,
+        summary,
+        anchor: String::new(),
+    })
+}
+
+fn research_theme(f: &Fields, r: &mut Reader) -> Option<ResearchTheme> {
+    let institution = r
+        .required(f, "institution", "a research theme")
+        .and_then(|n| r.reference(n, Kind::Institutions));
+    let researcher = f.get("researcher").and_then(|n| researcher(r, n));
+    let email = f.get("email").and_then(|n| r.email(n));
+    let public_contact = f
+        .get("public_contact")
+        .and_then(|n| r.bool(n))
+        .unwrap_or(false);
+    Some(ResearchTheme {
+        institution: institution?,
+        researcher,
+        email,
+        public_contact,
+    })
+}
+
+fn researcher(r: &mut Reader, node: &Node) -> Option<Researcher> {
+    let f = r.fields(
+        node,
+        &["name", "position", "department", "url"],
+        "the researcher",
+    )?;
+    let name = r
+        .required(&f, "name", "the researcher")
+        .and_then(|n| r.localized(n));
+    Some(Researcher {
+        name: name?,
+        position: f.get("position").and_then(|n| r.localized(n)),
+        department: f.get("department").and_then(|n| r.localized(n)),
+        url: f.get("url").and_then(|n| r.url(n)),
+    })
+}
+
+fn equipment(f: &Fields, r: &mut Reader) -> Option<Equipment> {
+    let owner = r
+        .required(f, "owner", "an equipment unit")
+        .and_then(|n| r.qualified_reference(n, &[Kind::Institutions, Kind::Companies]));
+    let (mut building, mut room) = (None, None);
+    if let Some(loc) = f
+        .get("location")
+        .and_then(|n| r.fields(n, &["building", "room"], "the location"))
+    {
+        building = loc.get("building").and_then(|n| r.localized(n));
+        room = loc.get("room").and_then(|n| r.localized(n));
+    }
+    let (mut contact_name, mut contact_email) = (None, None);
+    if let Some(c) = f
+        .get("contact")
+        .and_then(|n| r.fields(n, &["name", "email"], "the contact"))
+    {
+        contact_name = c.get("name").and_then(|n| r.localized(n));
+        contact_email = c.get("email").and_then(|n| r.email(n));
+    }
+    let booking = f.get("booking").and_then(|n| booking(r, n));
+    let status = f.get("status").and_then(|n| r.term(n, "equipment-status"));
+    Some(Equipment {
+        owner: owner?,
+        maker: f.get("maker").and_then(|n| r.text(n)),
+        model: f.get("model").and_then(|n| r.text(n)),
+        year: f.get("year").and_then(|n| r.int(n, 1900..=2100)),
+        open: f.get("open").and_then(|n| r.bool(n)).unwrap_or(false),
+        conditions: f.get("conditions").and_then(|n| r.localized(n)),
+        fee: f.get("fee").and_then(|n| r.localized(n)),
+        booking,
+        building,
+        room,
+        address: f.get("address").and_then(|n| r.localized(n)),
+        contact_name,
+        contact_email,
+        specs: f.get("specs").map(|n| r.list(n, spec)).unwrap_or_default(),
+        retired: status.as_deref() == Some("retired"),
+    })
+}
+
+/// Booking is an email address or a web address.
+fn booking(r: &mut Reader, node: &Node) -> Option<String> {
+    let text = r.text(node)?;
+    if crate::read::is_email(&text) || crate::read::is_web_url(&text) {
+        return Some(text);
+    }
+    let hint = Some("write an email address or a web address starting with `https://`".into());
+    r.error(
+        "bad-booking",
+        node.pos,
+        format!("`{text}` is neither an email nor a web address"),
+        hint,
+    );
+    None
+}
+
+fn spec(r: &mut Reader, node: &Node) -> Option<Spec> {
+    let f = r.fields(node, &["label", "value"], "a spec")?;
+    let label = r
+        .required(&f, "label", "a spec")
+        .and_then(|n| r.localized(n));
+    let value = r
+        .required(&f, "value", "a spec")
+        .and_then(|n| r.localized(n));
+    Some(Spec {
+        label: label?,
+        value: value?,
+    })
+}
+
+fn coordinator(f: &Fields, r: &mut Reader) -> Coordinator {
+    Coordinator {
+        email: f.get("email").and_then(|n| r.email(n)),
+        phone: f.get("phone").and_then(|n| r.text(n)),
+        public_contact: f
+            .get("public_contact")
+            .and_then(|n| r.bool(n))
+            .unwrap_or(false),
+    }
+}
+
+fn success_story(f: &Fields, r: &mut Reader) -> SuccessStory {
+    let mut partners = Vec::new();
+    for kind in [
+        Kind::Companies,
+        Kind::ResearchThemes,
+        Kind::Institutions,
+        Kind::Coordinators,
+        Kind::Equipment,
+    ] {
+        if let Some(n) = f.get(kind.dir()) {
+            partners.extend(r.list(n, |r, n| r.reference(n, kind)));
+        }
+    }
+    SuccessStory {
+        year: f.get("year").and_then(|n| r.int(n, 1900..=2100)),
+        partners,
+        outcome: f.get("outcome").and_then(|n| r.localized(n)),
+        press: f
+            .get("press")
+            .map(|n| r.list(n, press_item))
+            .unwrap_or_default(),
+    }
+}
+
+fn press_item(r: &mut Reader, node: &Node) -> Option<PressItem> {
+    let f = r.fields(node, &["title", "url", "date"], "a press item")?;
+    let title = r
+        .required(&f, "title", "a press item")
+        .and_then(|n| r.localized(n));
+    Some(PressItem {
+        title: title?,
+        url: f.get("url").and_then(|n| r.url(n)),
+        date: f.get("date").and_then(|n| r.date(n)),
+    })
+}

@@ -1,0 +1,25 @@
+//! clusterpress: the public directory of an industrial cluster, built from YAML
+//! and Markdown records into a static, multilingual site.
+//!
+//! Data flows one way: [`load`] → [`validate`] → [`render`] → [`output`];
+//! [`build`] is the recipe that runs them.
+
+pub mod build;
+pub mod cli;
+pub mod collate;
+pub mod config;
+pub mod diagnostic;
+pub mod kinds;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pages;
+pub mod read;
+pub mod render;
+pub mod report;
+pub mod site;
+pub mod theme;
+pub mod validate;
+pub mod view;
+pub mod yaml;

@@ -1,0 +1,339 @@
+//! The directory's domain: records of six kinds, their facets and their links.
+//!
+//! These types are what loading produces and what rendering reads. A value that
+//! made it into them has been checked: terms exist, references point somewhere.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::Location;
+
+/// A language code from site.yaml (`ko`, `en`, `ja`, …).
+pub type Lang = String;
+
+/// Text that is either the same in every language or given per language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Localized {
+    Same(String),
+    PerLang(BTreeMap<Lang, String>),
+}
+
+/// Text resolved for one language. `fallback` names the language the text is
+/// actually in when the wanted language had none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved<'a> {
+    pub text: &'a str,
+    pub fallback: Option<&'a str>,
+}
+
+impl Localized {
+    /// The text for `lang`, else for the site's default language (marked as a fallback),
+    /// else for any language that has one.
+    pub fn get<'a>(&'a self, lang: &str, default: &'a str) -> Resolved<'a> {
+        match self {
+            Localized::Same(text) => Resolved {
+                text,
+                fallback: None,
+            },
+            Localized::PerLang(map) => {
+                if let Some(text) = map.get(lang) {
+                    return Resolved {
+                        text,
+                        fallback: None,
+                    };
+                }
+                let (l, text) = map
+                    .get_key_value(default)
+                    .or_else(|| map.iter().next())
+                    .map(|(l, t)| (l.as_str(), t.as_str()))
+                    .unwrap_or((default, ""));
+                Resolved {
+                    text,
+                    fallback: Some(l),
+                }
+            }
+        }
+    }
+
+    /// Whether the text exists in `lang` itself (not by falling back).
+    pub fn has(&self, lang: &str) -> bool {
+        match self {
+            Localized::Same(_) => true,
+            Localized::PerLang(map) => map.contains_key(lang),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Companies,
+    Institutions,
+    ResearchThemes,
+    Equipment,
+    Coordinators,
+    SuccessStories,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Companies,
+        Kind::Institutions,
+        Kind::ResearchThemes,
+        Kind::Equipment,
+        Kind::Coordinators,
+        Kind::SuccessStories,
+    ];
+
+    /// The folder under content/, the URL segment and the reference prefix.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Kind::Companies => "companies",
+            Kind::Institutions => "institutions",
+            Kind::ResearchThemes => "research-themes",
+            Kind::Equipment => "equipment",
+            Kind::Coordinators => "coordinators",
+            Kind::SuccessStories => "success-stories",
+        }
+    }
+
+    pub fn from_dir(dir: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.dir() == dir)
+    }
+}
+
+/// A reference from one record to another, as written, before it is resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    pub kind: Kind,
+    pub slug: String,
+    pub location: Location,
+}
+
+impl Ref {
+    pub fn id(&self) -> RecordId {
+        RecordId {
+            kind: self.kind,
+            slug: self.slug.clone(),
+        }
+    }
+}
+
+/// `<kind>/<slug>`: how records are named and looked up.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordId {
+    pub kind: Kind,
+    pub slug: String,
+}
+
+impl std::fmt::Display for RecordId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.kind.dir(), self.slug)
+    }
+}
+
+/// The facet terms of a record: taxonomy id → term keys, in the order written.
+pub type Facets = Vec<(&'static str, Vec<String>)>;
+
+/// One record of any kind: what every kind has, plus its kind's own fields.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub id: RecordId,
+    /// The main file, relative to the site root.
+    pub file: PathBuf,
+    /// `name` or `title`.
+    pub title: Localized,
+    pub summary: Option<Localized>,
+    /// Markdown body per language.
+    pub body: BTreeMap<Lang, String>,
+    pub facets: Facets,
+    pub updated: Option<String>,
+    pub draft: bool,
+    pub aliases: Vec<String>,
+    pub details: Details,
+}
+
+impl Record {
+    /// Every reference this record makes, in field order.
+    pub fn refs(&self) -> Vec<&Ref> {
+        match &self.details {
+            Details::Company(c) => c.incubator.iter().collect(),
+            Details::ResearchTheme(t) => vec![&t.institution],
+            Details::Equipment(e) => vec![&e.owner],
+            Details::SuccessStory(s) => s.partners.iter().collect(),
+            Details::Institution(_) | Details::Coordinator(_) => Vec::new(),
+        }
+    }
+
+    pub fn terms(&self, taxonomy: &str) -> &[String] {
+        self.facets
+            .iter()
+            .find(|(t, _)| *t == taxonomy)
+            .map(|(_, terms)| terms.as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Details {
+    Company(Company),
+    Institution(Institution),
+    ResearchTheme(ResearchTheme),
+    Equipment(Equipment),
+    Coordinator(Coordinator),
+    SuccessStory(SuccessStory),
+}
+
+/// How to reach an organization.
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<Localized>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Company {
+    pub employees: Option<i64>,
+    pub founded: Option<i64>,
+    pub products: Vec<Product>,
+    pub services: Vec<Localized>,
+    pub incubator: Option<Ref>,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone)]
+pub struct Product {
+    pub name: Localized,
+    pub summary: Option<Localized>,
+    /// Anchor on the company page, derived from the position in the list.
+    pub anchor: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Institution {
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone)]
+pub struct Researcher {
+    pub name: Localized,
+    pub position: Option<Localized>,
+    pub department: Option<Localized>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResearchTheme {
+    pub institution: Ref,
+    pub researcher: Option<Researcher>,
+    pub email: Option<String>,
+    pub public_contact: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub label: Localized,
+    pub value: Localized,
+}
+
+#[derive(Debug, Clone)]
+pub struct Equipment {
+    pub owner: Ref,
+    pub maker: Option<String>,
+    pub model: Option<String>,
+    pub year: Option<i64>,
+    pub open: bool,
+    pub conditions: Option<Localized>,
+    pub fee: Option<Localized>,
+    pub booking: Option<String>,
+    pub building: Option<Localized>,
+    pub room: Option<Localized>,
+    pub address: Option<Localized>,
+    pub contact_name: Option<Localized>,
+    pub contact_email: Option<String>,
+    pub specs: Vec<Spec>,
+    pub retired: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Coordinator {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub public_contact: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PressItem {
+    pub title: Localized,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SuccessStory {
+    pub year: Option<i64>,
+    /// Companies, research themes, institutions, coordinators and equipment, as listed.
+    pub partners: Vec<Ref>,
+    pub outcome: Option<Localized>,
+    pub press: Vec<PressItem>,
+}
+
+/// One facet: its label and its terms' labels, in declaration order.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub id: String,
+    pub label: Localized,
+    pub terms: Vec<Term>,
+    /// Built-in enumerations (company kind, tier, …) take labels from the theme's i18n.
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub key: String,
+    pub label: Localized,
+}
+
+impl Taxonomy {
+    pub fn term(&self, key: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.key == key)
+    }
+}
+
+/// site.yaml.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: Localized,
+    pub description: Option<Localized>,
+    pub base_url: String,
+    /// The first is the default.
+    pub languages: Vec<Lang>,
+    pub theme: String,
+    pub secretariat_email: Option<String>,
+    pub secretariat_phone: Option<String>,
+    pub edit_url: Option<String>,
+    /// Records per page on list pages.
+    pub page_size: usize,
+}
+
+impl Config {
+    pub fn default_lang(&self) -> &str {
+        &self.languages[0]
+    }
+
+    /// The path part of base_url, always starting and ending with `/`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+}

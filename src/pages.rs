@@ -1,0 +1,601 @@
+//! The content of each kind's record page, of cards and of the home page.
+
+use serde::Serialize;
+
+use crate::kinds::facet_fields;
+use crate::markdown;
+use crate::model::{Contact, Details, Kind, Record};
+use crate::render::PageCtx;
+use crate::view::*;
+
+/// Facets shown as badges on a card, most telling first.
+pub fn card_badges(record: &Record) -> Vec<(&'static str, &str)> {
+    let shown: &[&str] = match record.id.kind {
+        Kind::Companies => &["company-kind", "technologies"],
+        Kind::Institutions => &["institution-kind"],
+        Kind::ResearchThemes => &["collaboration", "technologies"],
+        Kind::Equipment => &["access", "equipment-status", "equipment-categories"],
+        Kind::Coordinators => &["tier", "qualifications", "support-areas"],
+        Kind::SuccessStories => &["story-type", "technologies"],
+    };
+    let mut out = Vec::new();
+    for &tax in shown {
+        for term in record.terms(tax).iter().take(4) {
+            if tax == "equipment-status" && term == "in-service" {
+                continue;
+            }
+            out.push((tax_id(record, tax), term.as_str()));
+        }
+    }
+    out
+}
+
+/// The facet id with a 'static lifetime, as recorded on the record.
+fn tax_id(record: &Record, tax: &str) -> &'static str {
+    record
+        .facets
+        .iter()
+        .find(|(t, _)| *t == tax)
+        .map(|(t, _)| *t)
+        .unwrap_or("")
+}
+
+/// Short facts under a card's title: who owns the equipment, where the theme is researched.
+pub fn card_meta(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Text> {
+    let name_of = |r: &crate::model::Ref| ctx.site.get(&r.id()).map(|t| l.text(&t.title));
+    match &record.details {
+        Details::ResearchTheme(t) => {
+            let mut meta: Vec<Text> = name_of(&t.institution).into_iter().collect();
+            meta.extend(t.researcher.as_ref().map(|r| l.text(&r.name)));
+            meta
+        }
+        Details::Equipment(e) => name_of(&e.owner).into_iter().collect(),
+        Details::SuccessStory(s) => s
+            .year
+            .map(|y| Text::plain(y.to_string()))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn fact(label: String, value: Text, url: Option<String>) -> Fact {
+    Fact { label, value, url }
+}
+
+fn plain_fact(l: &Localizer, key: &str, value: impl ToString) -> Fact {
+    fact(
+        l.ui(&format!("field.{key}")),
+        Text::plain(value.to_string()),
+        None,
+    )
+}
+
+fn link_fact(ctx: &PageCtx, l: &Localizer, key: &str, r: &crate::model::Ref) -> Option<Fact> {
+    let target = ctx.site.get(&r.id())?;
+    Some(fact(
+        l.ui(&format!("field.{key}")),
+        l.text(&target.title),
+        Some(ctx.record_url(target)),
+    ))
+}
+
+fn contact_facts(l: &Localizer, c: &Contact) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    if let Some(w) = &c.website {
+        facts.push(fact(
+            l.ui("field.website"),
+            Text::plain(
+                w.trim_end_matches('/')
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://"),
+            ),
+            Some(w.clone()),
+        ));
+    }
+    if let Some(e) = &c.email {
+        facts.push(fact(
+            l.ui("field.email"),
+            Text::plain(e),
+            Some(format!("mailto:{e}")),
+        ));
+    }
+    if let Some(p) = &c.phone {
+        facts.push(fact(l.ui("field.phone"), Text::plain(p), Some(tel(p))));
+    }
+    if let Some(a) = &c.address {
+        facts.push(fact(l.ui("field.address"), l.text(a), None));
+    }
+    facts
+}
+
+fn tel(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// A person's own contact when they agreed to publish it, else the secretariat's.
+fn person_contact(
+    ctx: &PageCtx,
+    l: &Localizer,
+    public: bool,
+    email: &Option<String>,
+    phone: &Option<String>,
+) -> Panel {
+    let (email, phone, note) = if public {
+        (email.clone(), phone.clone(), None)
+    } else {
+        let c = &ctx.site.config;
+        (
+            c.secretariat_email.clone(),
+            c.secretariat_phone.clone(),
+            Some(l.ui("contact.via_secretariat")),
+        )
+    };
+    let contact = Contact {
+        email,
+        phone,
+        ..Contact::default()
+    };
+    Panel {
+        id: "contact".into(),
+        title: l.ui("section.contact"),
+        facts: contact_facts(l, &contact),
+        note,
+    }
+}
+
+fn section(
+    ctx: &PageCtx,
+    l: &Localizer,
+    id: &str,
+    title_key: &str,
+    records: Vec<&Record>,
+) -> Option<Section> {
+    if records.is_empty() {
+        return None;
+    }
+    let mut idx: Vec<usize> = records
+        .iter()
+        .filter_map(|r| ctx.site.records.iter().position(|x| x.id == r.id))
+        .collect();
+    let order = ctx.sorted(records[0].id.kind);
+    idx.sort_by_key(|i| order.iter().position(|x| x == i));
+    Some(Section {
+        id: id.to_string(),
+        title: l.ui(title_key),
+        cards: idx.into_iter().map(|i| ctx.card(l, i)).collect(),
+    })
+}
+
+pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView {
+    let kind = record.id.kind;
+    let (body, body_lang) = body(l, record);
+    let mut view = RecordView {
+        kind: kind.dir(),
+        kind_label: l.ui(&format!("kind_one.{}", kind.dir())),
+        slug: record.id.slug.clone(),
+        title: l.text(&record.title),
+        summary: l.opt(&record.summary),
+        badges: card_badges(record)
+            .into_iter()
+            .filter_map(|(t, k)| ctx.term_link(l, t, k, None))
+            .collect(),
+        facts: Vec::new(),
+        panels: Vec::new(),
+        body,
+        body_lang,
+        lists: Vec::new(),
+        facets: facets(ctx, l, record),
+        sections: Vec::new(),
+        updated: record.updated.clone(),
+        edit_url: None,
+        draft: record.draft,
+    };
+    let stories = ctx.site.referrers(record, Kind::SuccessStories);
+    match &record.details {
+        Details::Company(c) => company(ctx, l, record, c, &mut view),
+        Details::Institution(i) => {
+            view.panels.push(Panel {
+                id: "contact".into(),
+                title: l.ui("section.contact"),
+                facts: contact_facts(l, &i.contact),
+                note: None,
+            });
+            let s = &ctx.site;
+            view.sections.extend(section(
+                ctx,
+                l,
+                "research-themes",
+                "section.research_themes",
+                s.referrers(record, Kind::ResearchThemes),
+            ));
+            view.sections.extend(section(
+                ctx,
+                l,
+                "equipment",
+                "section.equipment",
+                s.referrers(record, Kind::Equipment),
+            ));
+            view.sections.extend(section(
+                ctx,
+                l,
+                "tenants",
+                "section.tenants",
+                s.referrers(record, Kind::Companies),
+            ));
+        }
+        Details::ResearchTheme(t) => {
+            view.facts
+                .extend(link_fact(ctx, l, "institution", &t.institution));
+            if let Some(r) = &t.researcher {
+                let mut facts = vec![fact(
+                    l.ui("field.researcher"),
+                    l.text(&r.name),
+                    r.url.clone(),
+                )];
+                facts.extend(
+                    r.position
+                        .as_ref()
+                        .map(|p| fact(l.ui("field.position"), l.text(p), None)),
+                );
+                facts.extend(
+                    r.department
+                        .as_ref()
+                        .map(|d| fact(l.ui("field.department"), l.text(d), None)),
+                );
+                view.panels.push(Panel {
+                    id: "researcher".into(),
+                    title: l.ui("section.researcher"),
+                    facts,
+                    note: None,
+                });
+            }
+            view.panels
+                .push(person_contact(ctx, l, t.public_contact, &t.email, &None));
+        }
+        Details::Equipment(e) => equipment(ctx, l, e, &mut view),
+        Details::Coordinator(c) => {
+            view.panels
+                .push(person_contact(ctx, l, c.public_contact, &c.email, &c.phone))
+        }
+        Details::SuccessStory(s) => {
+            view.facts.extend(s.year.map(|y| plain_fact(l, "year", y)));
+            if let Some(o) = &s.outcome {
+                view.facts
+                    .push(fact(l.ui("field.outcome"), l.text(o), None));
+            }
+            let press = s
+                .press
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Item {
+                    id: format!("press-{}", i + 1),
+                    title: l.text(&p.title),
+                    text: None,
+                    url: p.url.clone(),
+                    note: p.date.clone(),
+                })
+                .collect::<Vec<_>>();
+            if !press.is_empty() {
+                view.lists.push(ItemList {
+                    id: "press".into(),
+                    title: l.ui("section.press"),
+                    items: press,
+                });
+            }
+            for kind in [
+                Kind::Companies,
+                Kind::ResearchThemes,
+                Kind::Institutions,
+                Kind::Coordinators,
+                Kind::Equipment,
+            ] {
+                let partners: Vec<&Record> = s
+                    .partners
+                    .iter()
+                    .filter(|r| r.kind == kind)
+                    .filter_map(|r| ctx.site.get(&r.id()))
+                    .collect();
+                let title = format!("network.{}", kind.dir());
+                view.sections.extend(section(
+                    ctx,
+                    l,
+                    &format!("network-{}", kind.dir()),
+                    &title,
+                    partners,
+                ));
+            }
+        }
+    }
+    if kind != Kind::SuccessStories {
+        view.sections.extend(section(
+            ctx,
+            l,
+            "success-stories",
+            "section.success_stories",
+            stories,
+        ));
+    }
+    view
+}
+
+fn body(l: &Localizer, record: &Record) -> (Option<String>, Option<String>) {
+    if let Some(md) = record.body.get(l.lang) {
+        return (Some(markdown::to_html(md)), None);
+    }
+    let default = l.default_lang();
+    let Some((lang, md)) = record
+        .body
+        .get_key_value(default)
+        .or_else(|| record.body.iter().next())
+    else {
+        return (None, None);
+    };
+    l.mark_fallback();
+    (Some(markdown::to_html(md)), Some(lang.clone()))
+}
+
+fn facets(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<FacetView> {
+    facet_fields(record.id.kind)
+        .iter()
+        .filter_map(|(_, tax)| {
+            let terms: Vec<TermLink> = record
+                .terms(tax)
+                .iter()
+                .filter_map(|k| ctx.term_link(l, tax, k, None))
+                .collect();
+            let taxonomy = ctx.site.taxonomies.get(*tax)?;
+            (!terms.is_empty()).then(|| FacetView {
+                id: tax.to_string(),
+                label: l.taxonomy_label(taxonomy),
+                terms,
+            })
+        })
+        .collect()
+}
+
+fn company(
+    ctx: &PageCtx,
+    l: &Localizer,
+    record: &Record,
+    c: &crate::model::Company,
+    view: &mut RecordView,
+) {
+    view.facts
+        .extend(c.founded.map(|y| plain_fact(l, "founded", y)));
+    view.facts
+        .extend(c.employees.map(|n| plain_fact(l, "employees", n)));
+    if let Some(inc) = &c.incubator {
+        view.facts.extend(link_fact(ctx, l, "incubator", inc));
+    }
+    view.panels.push(Panel {
+        id: "contact".into(),
+        title: l.ui("section.contact"),
+        facts: contact_facts(l, &c.contact),
+        note: None,
+    });
+    let products: Vec<Item> = c
+        .products
+        .iter()
+        .map(|p| Item {
+            id: p.anchor.clone(),
+            title: l.text(&p.name),
+            text: l.opt(&p.summary),
+            url: None,
+            note: None,
+        })
+        .collect();
+    if !products.is_empty() {
+        view.lists.push(ItemList {
+            id: "products".into(),
+            title: l.ui("section.products"),
+            items: products,
+        });
+    }
+    let services: Vec<Item> = c
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Item {
+            id: format!("service-{}", i + 1),
+            title: l.text(s),
+            text: None,
+            url: None,
+            note: None,
+        })
+        .collect();
+    if !services.is_empty() {
+        view.lists.push(ItemList {
+            id: "services".into(),
+            title: l.ui("section.services"),
+            items: services,
+        });
+    }
+    view.sections.extend(section(
+        ctx,
+        l,
+        "equipment",
+        "section.equipment",
+        ctx.site.referrers(record, Kind::Equipment),
+    ));
+}
+
+fn equipment(ctx: &PageCtx, l: &Localizer, e: &crate::model::Equipment, view: &mut RecordView) {
+    view.facts.extend(link_fact(ctx, l, "owner", &e.owner));
+    view.facts
+        .extend(e.maker.as_ref().map(|m| plain_fact(l, "maker", m)));
+    view.facts
+        .extend(e.model.as_ref().map(|m| plain_fact(l, "model", m)));
+    view.facts.extend(e.year.map(|y| plain_fact(l, "year", y)));
+    let mut location: Vec<Text> = Vec::new();
+    location.extend(l.opt(&e.building));
+    location.extend(l.opt(&e.room));
+    if !location.is_empty() {
+        let lang = location.iter().find_map(|t| t.lang.clone());
+        let joined = location
+            .into_iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(", ");
+        view.facts.push(fact(
+            l.ui("field.location"),
+            Text { text: joined, lang },
+            None,
+        ));
+    }
+    view.facts.extend(
+        e.address
+            .as_ref()
+            .map(|a| fact(l.ui("field.address"), l.text(a), None)),
+    );
+    let mut booking = Vec::new();
+    let access = if e.retired {
+        "retired"
+    } else if e.open {
+        "open"
+    } else {
+        "internal"
+    };
+    booking.push(fact(
+        l.ui("field.open"),
+        Text::plain(l.ui(&format!("booking.{access}"))),
+        None,
+    ));
+    booking.extend(
+        e.conditions
+            .as_ref()
+            .map(|c| fact(l.ui("field.conditions"), l.text(c), None)),
+    );
+    booking.extend(
+        e.fee
+            .as_ref()
+            .map(|f| fact(l.ui("field.fee"), l.text(f), None)),
+    );
+    if let Some(b) = &e.booking {
+        let url = if b.contains('@') && !b.starts_with("http") {
+            format!("mailto:{b}")
+        } else {
+            b.clone()
+        };
+        booking.push(fact(l.ui("field.booking"), Text::plain(b), Some(url)));
+    }
+    if let Some(name) = &e.contact_name {
+        booking.push(fact(l.ui("field.contact"), l.text(name), None));
+    }
+    if let Some(email) = &e.contact_email {
+        booking.push(fact(
+            l.ui("field.email"),
+            Text::plain(email),
+            Some(format!("mailto:{email}")),
+        ));
+    }
+    view.panels.insert(
+        0,
+        Panel {
+            id: "booking".into(),
+            title: l.ui("section.booking"),
+            facts: booking,
+            note: None,
+        },
+    );
+    let specs: Vec<Item> = e
+        .specs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Item {
+            id: format!("spec-{}", i + 1),
+            title: l.text(&s.label),
+            text: Some(l.text(&s.value)),
+            url: None,
+            note: None,
+        })
+        .collect();
+    if !specs.is_empty() {
+        view.lists.push(ItemList {
+            id: "specs".into(),
+            title: l.ui("section.specs"),
+            items: specs,
+        });
+    }
+}
+
+#[derive(Serialize)]
+pub struct HomeView {
+    counts: Vec<TermLink>,
+    stories: Vec<Card>,
+    ways_in: Vec<FacetView>,
+    shortcuts: Vec<TermLink>,
+}
+
+/// Counts, the newest success stories, and the most used terms of the main facets.
+pub fn home_view(ctx: &PageCtx, l: &Localizer) -> HomeView {
+    let counts = Kind::ALL
+        .iter()
+        .map(|k| TermLink {
+            taxonomy: String::new(),
+            key: k.dir().to_string(),
+            label: Text::plain(ctx.kind_label(l, *k)),
+            url: ctx.url(&format!("{}/{}/", ctx.lang, k.dir())),
+            count: Some(ctx.sorted(*k).len()),
+        })
+        .collect();
+    let mut stories: Vec<usize> = ctx.sorted(Kind::SuccessStories).to_vec();
+    let year = |i: &usize| match &ctx.site.records[*i].details {
+        Details::SuccessStory(s) => s.year.unwrap_or(0),
+        _ => 0,
+    };
+    stories.sort_by_key(|i| std::cmp::Reverse(year(i)));
+    let stories = stories
+        .into_iter()
+        .take(3)
+        .map(|i| ctx.card(l, i))
+        .collect();
+    let ways_in = [
+        "technologies",
+        "industries",
+        "support-areas",
+        "equipment-categories",
+    ]
+    .iter()
+    .filter_map(|tax| {
+        let taxonomy = ctx.site.taxonomies.get(*tax)?;
+        let mut terms: Vec<TermLink> = taxonomy
+            .terms
+            .iter()
+            .filter_map(|t| {
+                let n = ctx.by_term(tax, &t.key);
+                (n > 0)
+                    .then(|| ctx.term_link(l, tax, &t.key, Some(n)))
+                    .flatten()
+            })
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.count));
+        terms.truncate(12);
+        (!terms.is_empty()).then(|| FacetView {
+            id: tax.to_string(),
+            label: l.taxonomy_label(taxonomy),
+            terms,
+        })
+    })
+    .collect();
+    let shortcuts = [
+        ("access", "open"),
+        ("tier", "super"),
+        ("collaboration", "joint-research"),
+        ("company-kind", "base-technology"),
+    ]
+    .iter()
+    .filter_map(|(t, k)| ctx.term_link(l, t, k, Some(ctx.by_term(t, k))))
+    .filter(|t| t.count != Some(0))
+    .collect();
+    HomeView {
+        counts,
+        stories,
+        ways_in,
+        shortcuts,
+    }
+}

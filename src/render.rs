@@ -1,0 +1,688 @@
+//! Render: every page of every language, from the [`Site`] and the theme's
+//! templates, in parallel. Produces files in memory; writing is another stage.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::collate::{initial, sort_key};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::kinds::facet_fields;
+use crate::model::{Kind, Record};
+use crate::pages::record_view;
+use crate::site::Site;
+use crate::theme::{template_error, Theme};
+use crate::view::*;
+
+/// A file of the built site, with its path relative to the output folder.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// One page to render; `route` gives its path in any language.
+#[derive(Debug, Clone)]
+enum Job {
+    Home,
+    List(Kind, usize),
+    Record(usize),
+    Taxonomy(String),
+    Term(String, String, usize),
+    NotFound,
+    Alias(usize, String),
+}
+
+/// Per-language orderings computed once and shared by all pages.
+pub struct Index {
+    /// Record indices of each kind, in the language's order.
+    sorted: HashMap<(String, Kind), Vec<usize>>,
+    /// Record indices under each term, grouped by kind then in the language's order.
+    by_term: HashMap<(String, String, String), Vec<usize>>,
+    /// The initial each record's title is listed under, per language.
+    initials: HashMap<(String, usize), String>,
+}
+
+pub fn render(site: &Site, theme: &Theme, problems: &Diagnostics) -> Vec<OutputFile> {
+    let index = build_index(site);
+    let jobs = jobs(site, &index);
+    let per_lang: Vec<(&String, &Job)> = site
+        .languages()
+        .iter()
+        .flat_map(|l| jobs.iter().map(move |j| (l, j)))
+        .collect();
+    let mut files: Vec<OutputFile> = per_lang
+        .par_iter()
+        .filter_map(|(lang, job)| {
+            let ctx = PageCtx {
+                site,
+                theme,
+                index: &index,
+                lang,
+            };
+            match ctx.render(job) {
+                Ok(file) => Some(file),
+                Err(e) => {
+                    let msg = format!(
+                        "rendering {} failed: {}",
+                        route(site, job, lang),
+                        template_error(&e)
+                    );
+                    problems.push(Diagnostic::error(
+                        "render-failed",
+                        Location::file("themes"),
+                        msg,
+                    ));
+                    None
+                }
+            }
+        })
+        .collect();
+    files.extend(root_pages(site, theme, &index, problems));
+    files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
+        path: PathBuf::from("static").join(p),
+        bytes: b.clone(),
+    }));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+fn build_index(site: &Site) -> Index {
+    let mut sorted = HashMap::new();
+    let mut by_term: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+    let mut initials = HashMap::new();
+    for lang in site.languages() {
+        let default = site.config.default_lang();
+        let keys: Vec<String> = site
+            .records
+            .iter()
+            .map(|r| sort_key(r.title.get(lang, default).text))
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            initials.insert((lang.clone(), i), initial(key));
+        }
+        let mut order: Vec<usize> = (0..site.records.len()).collect();
+        order.sort_by(|&a, &b| {
+            (site.records[a].id.kind, &keys[a], &site.records[a].id.slug).cmp(&(
+                site.records[b].id.kind,
+                &keys[b],
+                &site.records[b].id.slug,
+            ))
+        });
+        for kind in Kind::ALL {
+            sorted.insert(
+                (lang.clone(), kind),
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&i| site.records[i].id.kind == kind)
+                    .collect(),
+            );
+        }
+        for &i in &order {
+            for (tax, terms) in &site.records[i].facets {
+                for term in terms {
+                    by_term
+                        .entry((lang.clone(), tax.to_string(), term.clone()))
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+    }
+    Index {
+        sorted,
+        by_term,
+        initials,
+    }
+}
+
+fn jobs(site: &Site, index: &Index) -> Vec<Job> {
+    let lang = site.config.default_lang().to_string();
+    let size = site.config.page_size;
+    let mut jobs = vec![Job::Home, Job::NotFound];
+    for kind in Kind::ALL {
+        let n = index.sorted[&(lang.clone(), kind)].len();
+        jobs.extend((1..=pages(n, size)).map(|p| Job::List(kind, p)));
+    }
+    for (i, record) in site.records.iter().enumerate() {
+        jobs.push(Job::Record(i));
+        jobs.extend(record.aliases.iter().map(|a| Job::Alias(i, a.clone())));
+    }
+    for (id, tax) in &site.taxonomies {
+        jobs.push(Job::Taxonomy(id.clone()));
+        for term in &tax.terms {
+            let n = index
+                .by_term
+                .get(&(lang.clone(), id.clone(), term.key.clone()))
+                .map_or(0, Vec::len);
+            jobs.extend((1..=pages(n, size)).map(|p| Job::Term(id.clone(), term.key.clone(), p)));
+        }
+    }
+    jobs
+}
+
+fn pages(n: usize, size: usize) -> usize {
+    n.div_ceil(size).max(1)
+}
+
+/// The page's path under the output folder, ending in `/` for directory pages.
+fn route(site: &Site, job: &Job, lang: &str) -> String {
+    let paged = |base: String, p: usize| {
+        if p > 1 {
+            format!("{base}page/{p}/")
+        } else {
+            base
+        }
+    };
+    match job {
+        Job::Home => format!("{lang}/"),
+        Job::List(kind, p) => paged(format!("{lang}/{}/", kind.dir()), *p),
+        Job::Record(i) => record_path(&site.records[*i], lang),
+        Job::Taxonomy(t) => format!("{lang}/{t}/"),
+        Job::Term(t, k, p) => paged(format!("{lang}/{t}/{k}/"), *p),
+        Job::NotFound => format!("{lang}/404.html"),
+        Job::Alias(i, alias) => format!("{lang}/{}/{alias}/", site.records[*i].id.kind.dir()),
+    }
+}
+
+pub fn record_path(record: &Record, lang: &str) -> String {
+    format!("{lang}/{}/{}/", record.id.kind.dir(), record.id.slug)
+}
+
+fn output_path(route: &str) -> PathBuf {
+    if route.ends_with('/') {
+        PathBuf::from(format!("{route}index.html"))
+    } else {
+        PathBuf::from(route)
+    }
+}
+
+/// Everything one page needs; cheap to make per page.
+pub struct PageCtx<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub index: &'a Index,
+    pub lang: &'a str,
+}
+
+impl<'a> PageCtx<'a> {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.base_path())
+    }
+
+    pub fn strings(&self) -> &'a serde_json::Value {
+        &self.theme.strings[self.lang]
+    }
+
+    pub fn localizer(&self) -> Localizer<'a> {
+        Localizer::new(self.site, self.lang, self.strings())
+    }
+
+    pub fn record_url(&self, record: &Record) -> String {
+        self.url(&record_path(record, self.lang))
+    }
+
+    pub fn term_url(&self, taxonomy: &str, key: &str) -> String {
+        self.url(&format!("{}/{taxonomy}/{key}/", self.lang))
+    }
+
+    pub fn term_link(
+        &self,
+        l: &Localizer,
+        taxonomy: &str,
+        key: &str,
+        count: Option<usize>,
+    ) -> Option<TermLink> {
+        let tax = self.site.taxonomies.get(taxonomy)?;
+        Some(TermLink {
+            taxonomy: taxonomy.to_string(),
+            key: key.to_string(),
+            label: l.term_label(tax, key),
+            url: self.term_url(taxonomy, key),
+            count,
+        })
+    }
+
+    pub fn kind_label(&self, l: &Localizer, kind: Kind) -> String {
+        l.ui(&format!("kind.{}", kind.dir()))
+    }
+
+    /// A record as a card in a list.
+    pub fn card(&self, l: &Localizer, i: usize) -> Card {
+        let record = &self.site.records[i];
+        let initial = self
+            .index
+            .initials
+            .get(&(self.lang.to_string(), i))
+            .cloned()
+            .unwrap_or_default();
+        Card {
+            kind: record.id.kind.dir(),
+            kind_label: self.kind_label(l, record.id.kind),
+            url: self.record_url(record),
+            title: l.text(&record.title),
+            summary: l.opt(&record.summary),
+            meta: crate::pages::card_meta(self, l, record),
+            badges: crate::pages::card_badges(record)
+                .into_iter()
+                .filter_map(|(t, k)| self.term_link(l, t, k, None))
+                .collect(),
+            initial,
+            anchor: None,
+            draft: record.draft,
+        }
+    }
+
+    fn chrome(&self, l: &Localizer, job: &Job, title: String, section: Option<&str>) -> Chrome {
+        let config = &self.site.config;
+        let alternates = self
+            .site
+            .languages()
+            .iter()
+            .map(|lang| {
+                let path = route(self.site, job, lang);
+                Alternate {
+                    lang: lang.clone(),
+                    name: self.theme.strings[lang]
+                        .get("language_name")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or(lang)
+                        .to_string(),
+                    url: self.url(&path),
+                    absolute: absolute(&config.base_url, &path),
+                    current: lang == self.lang,
+                }
+            })
+            .collect();
+        let mut nav = vec![Link {
+            url: self.url(&format!("{}/", self.lang)),
+            label: Text::plain(l.ui("nav.home")),
+        }];
+        nav.extend(Kind::ALL.iter().map(|k| Link {
+            url: self.url(&format!("{}/{}/", self.lang, k.dir())),
+            label: Text::plain(self.kind_label(l, *k)),
+        }));
+        let site_title = l.text(&config.title).text;
+        let full_title = if title.is_empty() || title == site_title {
+            site_title.clone()
+        } else {
+            format!("{title} · {site_title}")
+        };
+        let default_lang_name = self.theme.strings[config.default_lang()]
+            .get("language_name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        Chrome {
+            lang: self.lang.to_string(),
+            site_title,
+            site_description: l.opt(&config.description).map(|t| t.text),
+            base: config.base_path(),
+            title: full_title,
+            canonical: absolute(&config.base_url, &route(self.site, job, self.lang)),
+            alternates,
+            nav,
+            current_section: section.map(str::to_string),
+            fallback_notice: l.fell_back(),
+            default_lang_name,
+            edit_url: None,
+        }
+    }
+
+    fn render(&self, job: &Job) -> tera::Result<OutputFile> {
+        let l = self.localizer();
+        let mut ctx = tera::Context::new();
+        let (template, title, section) = match job {
+            Job::Home => {
+                ctx.insert("home", &crate::pages::home_view(self, &l));
+                ("home.html", String::new(), None)
+            }
+            Job::List(kind, p) => {
+                let list = self.list_view(&l, *kind, *p);
+                let title = self.kind_label(&l, *kind);
+                ctx.insert("list", &list);
+                ("list.html", title, Some(kind.dir()))
+            }
+            Job::Record(i) => {
+                let record = &self.site.records[*i];
+                let mut view = record_view(self, &l, record);
+                view.edit_url = self
+                    .site
+                    .config
+                    .edit_url
+                    .as_ref()
+                    .map(|u| u.replace("{path}", &record.file.to_string_lossy()));
+                let title = view.title.text.clone();
+                ctx.insert("record", &view);
+                ("record.html", title, Some(record.id.kind.dir()))
+            }
+            Job::Taxonomy(t) => {
+                let view = self.taxonomy_view(&l, t);
+                let title = view.title.text.clone();
+                ctx.insert("taxonomy", &view);
+                ("taxonomy.html", title, None)
+            }
+            Job::Term(t, k, p) => {
+                let view = self.term_view(&l, t, k, *p);
+                let title = view.title.text.clone();
+                ctx.insert("term", &view);
+                ("term.html", title, None)
+            }
+            Job::NotFound => ("404.html", l.ui("not_found.title"), None),
+            Job::Alias(i, _) => {
+                let target = self.record_url(&self.site.records[*i]);
+                ctx.insert("target", &target);
+                ctx.insert(
+                    "target_absolute",
+                    &absolute(
+                        &self.site.config.base_url,
+                        &record_path(&self.site.records[*i], self.lang),
+                    ),
+                );
+                (
+                    "redirect.html",
+                    l.text(&self.site.records[*i].title).text,
+                    None,
+                )
+            }
+        };
+        let mut chrome = self.chrome(&l, job, title, section);
+        if let Job::Record(i) = job {
+            let record = &self.site.records[*i];
+            chrome.edit_url = self
+                .site
+                .config
+                .edit_url
+                .as_ref()
+                .map(|u| u.replace("{path}", &record.file.to_string_lossy()));
+        }
+        ctx.insert("page", &chrome);
+        ctx.insert("t", self.strings());
+        let html = self.theme.tera.render(template, &ctx)?;
+        Ok(OutputFile {
+            path: output_path(&route(self.site, job, self.lang)),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    fn list_view(&self, l: &Localizer, kind: Kind, page: usize) -> ListView {
+        let all = &self.index.sorted[&(self.lang.to_string(), kind)];
+        let base = format!("{}/{}/", self.lang, kind.dir());
+        let (cards, initials, pager) = self.paginate(l, all, &base, page);
+        let facets = facet_fields(kind)
+            .iter()
+            .filter_map(|(_, tax)| self.facet_counts(l, tax, all))
+            .collect();
+        ListView {
+            kind: kind.dir(),
+            title: self.kind_label(l, kind),
+            intro: l.ui(&format!("intro.{}", kind.dir())),
+            count: all.len(),
+            cards,
+            initials,
+            pager,
+            facets,
+        }
+    }
+
+    /// A taxonomy's terms with how many of `records` carry each, most first.
+    fn facet_counts(&self, l: &Localizer, taxonomy: &str, records: &[usize]) -> Option<FacetView> {
+        let tax = self.site.taxonomies.get(taxonomy)?;
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in records {
+            for term in self.site.records[i].terms(taxonomy) {
+                *counts.entry(term.as_str()).or_default() += 1;
+            }
+        }
+        let mut terms: Vec<TermLink> = tax
+            .terms
+            .iter()
+            .filter_map(|t| {
+                counts
+                    .get(t.key.as_str())
+                    .and_then(|&c| self.term_link(l, taxonomy, &t.key, Some(c)))
+            })
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.count));
+        (!terms.is_empty()).then(|| FacetView {
+            id: taxonomy.to_string(),
+            label: l.taxonomy_label(tax),
+            terms,
+        })
+    }
+
+    /// One page of `all`, the initial-letter index over all pages, and the pager.
+    fn paginate(
+        &self,
+        l: &Localizer,
+        all: &[usize],
+        base: &str,
+        page: usize,
+    ) -> (Vec<Card>, Vec<InitialLink>, Pager) {
+        let size = self.site.config.page_size;
+        let total = pages(all.len(), size);
+        let page_url = |p: usize| {
+            self.url(&if p > 1 {
+                format!("{base}page/{p}/")
+            } else {
+                base.to_string()
+            })
+        };
+        let mut initials: Vec<InitialLink> = Vec::new();
+        let mut first_of: HashMap<usize, String> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        for (pos, &i) in all.iter().enumerate() {
+            let init = self
+                .index
+                .initials
+                .get(&(self.lang.to_string(), i))
+                .cloned()
+                .unwrap_or_default();
+            if seen.insert(init.clone()) {
+                let anchor = format!("initial-{}", initials.len() + 1);
+                initials.push(InitialLink {
+                    initial: init,
+                    url: format!("{}#{anchor}", page_url(pos / size + 1)),
+                });
+                first_of.insert(i, anchor);
+            }
+        }
+        let start = (page - 1) * size;
+        let cards = all
+            .iter()
+            .skip(start)
+            .take(size)
+            .map(|&i| {
+                let mut card = self.card(l, i);
+                card.anchor = first_of.get(&i).cloned();
+                card
+            })
+            .collect();
+        let pager = Pager {
+            current: page,
+            total,
+            prev: (page > 1).then(|| page_url(page - 1)),
+            next: (page < total).then(|| page_url(page + 1)),
+            pages: (1..=total)
+                .map(|p| Link {
+                    url: page_url(p),
+                    label: Text::plain(p.to_string()),
+                })
+                .collect(),
+        };
+        (cards, initials, pager)
+    }
+
+    fn taxonomy_view(&self, l: &Localizer, taxonomy: &str) -> TaxonomyView {
+        let tax = &self.site.taxonomies[taxonomy];
+        let terms = tax
+            .terms
+            .iter()
+            .filter_map(|t| {
+                let n = self
+                    .index
+                    .by_term
+                    .get(&(self.lang.to_string(), taxonomy.to_string(), t.key.clone()))
+                    .map_or(0, Vec::len);
+                self.term_link(l, taxonomy, &t.key, Some(n))
+            })
+            .collect();
+        TaxonomyView {
+            id: taxonomy.to_string(),
+            title: l.taxonomy_label(tax),
+            terms,
+        }
+    }
+
+    fn term_view(&self, l: &Localizer, taxonomy: &str, key: &str, page: usize) -> TermView {
+        let tax = &self.site.taxonomies[taxonomy];
+        let empty = Vec::new();
+        let all = self
+            .index
+            .by_term
+            .get(&(self.lang.to_string(), taxonomy.to_string(), key.to_string()))
+            .unwrap_or(&empty);
+        let base = format!("{}/{taxonomy}/{key}/", self.lang);
+        let (cards, _, pager) = self.paginate(l, all, &base, page);
+        let mut groups: Vec<Group> = Vec::new();
+        for card in cards {
+            match groups.last_mut() {
+                Some(g) if g.kind == card.kind => g.cards.push(card),
+                _ => {
+                    let kind = Kind::from_dir(card.kind).unwrap_or(Kind::Companies);
+                    let count = all
+                        .iter()
+                        .filter(|&&i| self.site.records[i].id.kind == kind)
+                        .count();
+                    groups.push(Group {
+                        kind: card.kind,
+                        title: self.kind_label(l, kind),
+                        count,
+                        cards: vec![card],
+                    });
+                }
+            }
+        }
+        let kinds = Kind::ALL
+            .iter()
+            .filter_map(|k| {
+                let n = all
+                    .iter()
+                    .filter(|&&i| self.site.records[i].id.kind == *k)
+                    .count();
+                (n > 0).then(|| TermLink {
+                    taxonomy: taxonomy.to_string(),
+                    key: k.dir().to_string(),
+                    label: Text::plain(self.kind_label(l, *k)),
+                    url: format!("{}#kind-{}", self.url(&base), k.dir()),
+                    count: Some(n),
+                })
+            })
+            .collect();
+        TermView {
+            taxonomy: taxonomy.to_string(),
+            taxonomy_label: l.taxonomy_label(tax),
+            taxonomy_url: self.url(&format!("{}/{taxonomy}/", self.lang)),
+            key: key.to_string(),
+            title: l.term_label(tax, key),
+            count: all.len(),
+            kinds,
+            groups,
+            pager,
+        }
+    }
+
+    pub fn sorted(&self, kind: Kind) -> &'a [usize] {
+        &self.index.sorted[&(self.lang.to_string(), kind)]
+    }
+
+    pub fn by_term(&self, taxonomy: &str, key: &str) -> usize {
+        self.index
+            .by_term
+            .get(&(self.lang.to_string(), taxonomy.to_string(), key.to_string()))
+            .map_or(0, Vec::len)
+    }
+}
+
+#[derive(Serialize)]
+struct ListView {
+    kind: &'static str,
+    title: String,
+    intro: String,
+    count: usize,
+    cards: Vec<Card>,
+    initials: Vec<InitialLink>,
+    pager: Pager,
+    facets: Vec<FacetView>,
+}
+
+#[derive(Serialize)]
+struct TaxonomyView {
+    id: String,
+    title: Text,
+    terms: Vec<TermLink>,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    taxonomy: String,
+    taxonomy_label: Text,
+    taxonomy_url: String,
+    key: String,
+    title: Text,
+    count: usize,
+    kinds: Vec<TermLink>,
+    groups: Vec<Group>,
+    pager: Pager,
+}
+
+fn absolute(base_url: &str, path: &str) -> String {
+    format!("{}/{}", base_url.trim_end_matches('/'), path)
+}
+
+/// `/index.html` (the language chooser) and `/404.html` for hosts that serve one.
+fn root_pages(
+    site: &Site,
+    theme: &Theme,
+    index: &Index,
+    problems: &Diagnostics,
+) -> Vec<OutputFile> {
+    let lang = site.config.default_lang();
+    let ctx = PageCtx {
+        site,
+        theme,
+        index,
+        lang,
+    };
+    let l = ctx.localizer();
+    let mut out = Vec::new();
+    for (template, path) in [("chooser.html", "index.html"), ("404.html", "404.html")] {
+        let mut chrome = ctx.chrome(&l, &Job::Home, String::new(), None);
+        chrome.canonical = absolute(&site.config.base_url, "");
+        let mut tctx = tera::Context::new();
+        tctx.insert("page", &chrome);
+        tctx.insert("t", ctx.strings());
+        tctx.insert("root", &true);
+        let strings: BTreeMap<&String, &serde_json::Value> = site
+            .languages()
+            .iter()
+            .map(|l| (l, &theme.strings[l]))
+            .collect();
+        tctx.insert("all_strings", &strings);
+        match theme.tera.render(template, &tctx) {
+            Ok(html) => out.push(OutputFile {
+                path: PathBuf::from(path),
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => problems.push(Diagnostic::error(
+                "render-failed",
+                Location::file("themes"),
+                format!("rendering /{path} failed: {}", template_error(&e)),
+            )),
+        }
+    }
+    out
+}

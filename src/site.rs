@@ -1,0 +1,79 @@
+//! The loaded, validated and cross-linked directory: what templates see.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::model::{Config, Kind, Record, RecordId, Taxonomy};
+
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub taxonomies: BTreeMap<String, Taxonomy>,
+    /// Sorted by kind, then slug.
+    pub records: Vec<Record>,
+    index: HashMap<RecordId, usize>,
+    /// For each record, the records that refer to it (indices into `records`).
+    referrers: Vec<Vec<usize>>,
+    /// Whether drafts were kept (shown marked as drafts).
+    pub drafts: bool,
+}
+
+impl Site {
+    pub fn new(
+        root: PathBuf,
+        config: Config,
+        taxonomies: BTreeMap<String, Taxonomy>,
+        mut records: Vec<Record>,
+        drafts: bool,
+    ) -> Site {
+        records.sort_by(|a, b| a.id.cmp(&b.id));
+        let index: HashMap<RecordId, usize> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let mut referrers = vec![Vec::new(); records.len()];
+        for (i, record) in records.iter().enumerate() {
+            for r in record.refs() {
+                if let Some(&target) = index.get(&r.id()) {
+                    if !referrers[target].contains(&i) {
+                        referrers[target].push(i);
+                    }
+                }
+            }
+        }
+        Site {
+            root,
+            config,
+            taxonomies,
+            records,
+            index,
+            referrers,
+            drafts,
+        }
+    }
+
+    pub fn get(&self, id: &RecordId) -> Option<&Record> {
+        self.index.get(id).map(|&i| &self.records[i])
+    }
+
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(move |r| r.id.kind == kind)
+    }
+
+    /// Records that refer to `record` and are of `kind`.
+    pub fn referrers(&self, record: &Record, kind: Kind) -> Vec<&Record> {
+        let Some(&i) = self.index.get(&record.id) else {
+            return Vec::new();
+        };
+        self.referrers[i]
+            .iter()
+            .map(|&j| &self.records[j])
+            .filter(|r| r.id.kind == kind)
+            .collect()
+    }
+
+    pub fn languages(&self) -> &[String] {
+        &self.config.languages
+    }
+}

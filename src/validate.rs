@@ -1,0 +1,133 @@
+//! Validate: the checks that need every record at once (references, aliases,
+//! drafts), then the linked [`Site`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::diagnostic::{suggestion, Diagnostic, Diagnostics, Location};
+use crate::load::Loaded;
+use crate::model::{Details, Kind, Record, RecordId};
+use crate::site::Site;
+
+pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnostics) -> Site {
+    let Loaded {
+        config,
+        taxonomies,
+        mut records,
+    } = loaded;
+    check_references(&records, problems);
+    check_aliases(&records, problems);
+    if !drafts {
+        drop_drafts(&mut records, problems);
+    }
+    Site::new(root, config, taxonomies, records, drafts)
+}
+
+fn check_references(records: &[Record], problems: &Diagnostics) {
+    let by_id: HashMap<&RecordId, &Record> = records.iter().map(|r| (&r.id, r)).collect();
+    for record in records {
+        for r in record.refs() {
+            match by_id.get(&r.id()) {
+                None => {
+                    let slugs = records
+                        .iter()
+                        .filter(|x| x.id.kind == r.kind)
+                        .map(|x| x.id.slug.as_str());
+                    let hint = suggestion(&r.slug, slugs).unwrap_or_else(|| {
+                        format!(
+                            "no file content/{}/{}.md or .yaml exists",
+                            r.kind.dir(),
+                            r.slug
+                        )
+                    });
+                    let msg = format!("`{}` refers to a record that does not exist", r.id());
+                    problems.push(
+                        Diagnostic::error("unknown-reference", r.location.clone(), msg)
+                            .with_hint(hint),
+                    );
+                }
+                Some(target) => check_incubator(record, target, &r.location, problems),
+            }
+        }
+    }
+}
+
+/// A company's `incubator` must be an institution of kind `incubator`.
+fn check_incubator(record: &Record, target: &Record, at: &Location, problems: &Diagnostics) {
+    let Details::Company(c) = &record.details else {
+        return;
+    };
+    if c.incubator.as_ref().is_none_or(|i| i.id() != target.id) {
+        return;
+    }
+    if !target
+        .terms("institution-kind")
+        .iter()
+        .any(|k| k == "incubator")
+    {
+        let msg = format!("`{}` is not an incubator", target.id);
+        let hint = format!(
+            "give {} `kind: incubator`, or name an institution that is one",
+            target.file.display()
+        );
+        problems.push(Diagnostic::error("not-an-incubator", at.clone(), msg).with_hint(hint));
+    }
+}
+
+/// An alias (old slug) must not be the slug of another record of the kind, nor used twice.
+fn check_aliases(records: &[Record], problems: &Diagnostics) {
+    let slugs: HashSet<(Kind, &str)> = records
+        .iter()
+        .map(|r| (r.id.kind, r.id.slug.as_str()))
+        .collect();
+    let mut seen: HashMap<(Kind, &str), &Record> = HashMap::new();
+    for record in records {
+        for alias in &record.aliases {
+            let key = (record.id.kind, alias.as_str());
+            let at = Location::file(&record.file);
+            if slugs.contains(&key) {
+                let msg = format!("the alias `{alias}` is the slug of an existing record");
+                problems.push(
+                    Diagnostic::error("alias-conflict", at, msg).with_hint("remove the alias"),
+                );
+            } else if let Some(other) = seen.insert(key, record) {
+                let msg = format!(
+                    "the alias `{alias}` is also an alias of {}",
+                    other.file.display()
+                );
+                problems.push(
+                    Diagnostic::error("alias-conflict", at, msg)
+                        .with_hint("keep it on one record only"),
+                );
+            }
+        }
+    }
+}
+
+/// Drafts stay out of the public build; references to them are left unlinked.
+fn drop_drafts(records: &mut Vec<Record>, problems: &Diagnostics) {
+    let drafts: HashSet<RecordId> = records
+        .iter()
+        .filter(|r| r.draft)
+        .map(|r| r.id.clone())
+        .collect();
+    if drafts.is_empty() {
+        return;
+    }
+    records.retain(|r| !r.draft);
+    for record in records.iter() {
+        for r in record.refs() {
+            if drafts.contains(&r.id()) {
+                let msg = format!(
+                    "`{}` is a draft, so this link is left out of the public site",
+                    r.id()
+                );
+                problems.push(Diagnostic::warning(
+                    "draft-reference",
+                    r.location.clone(),
+                    msg,
+                ));
+            }
+        }
+    }
+}

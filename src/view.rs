@@ -1,0 +1,256 @@
+//! What templates see: small, already localized values built per page.
+//!
+//! Text carries the language it is really in when it fell back to another one,
+//! so the templates can mark it with its own `lang` attribute.
+
+use std::cell::Cell;
+
+use serde::Serialize;
+
+use crate::model::{Localized, Taxonomy};
+use crate::site::Site;
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Text {
+    pub text: String,
+    /// Set only when the text is in another language than the page (a fallback).
+    pub lang: Option<String>,
+}
+
+impl Text {
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text {
+            text: text.into(),
+            lang: None,
+        }
+    }
+}
+
+/// Resolves localized values for one page language and remembers whether any fell back.
+pub struct Localizer<'a> {
+    pub site: &'a Site,
+    pub lang: &'a str,
+    pub strings: &'a serde_json::Value,
+    fell_back: Cell<bool>,
+}
+
+impl<'a> Localizer<'a> {
+    pub fn new(site: &'a Site, lang: &'a str, strings: &'a serde_json::Value) -> Self {
+        Localizer {
+            site,
+            lang,
+            strings,
+            fell_back: Cell::new(false),
+        }
+    }
+
+    pub fn default_lang(&self) -> &'a str {
+        self.site.config.default_lang()
+    }
+
+    pub fn text(&self, value: &Localized) -> Text {
+        let r = value.get(self.lang, self.default_lang());
+        if r.fallback.is_some() {
+            self.fell_back.set(true);
+        }
+        Text {
+            text: r.text.to_string(),
+            lang: r.fallback.map(str::to_string),
+        }
+    }
+
+    pub fn opt(&self, value: &Option<Localized>) -> Option<Text> {
+        value.as_ref().map(|v| self.text(v))
+    }
+
+    pub fn mark_fallback(&self) {
+        self.fell_back.set(true);
+    }
+
+    pub fn fell_back(&self) -> bool {
+        self.fell_back.get()
+    }
+
+    /// An interface string by dotted path (`kind.companies.one`); the path itself if missing.
+    pub fn ui(&self, path: &str) -> String {
+        let mut v = self.strings;
+        for part in path.split('.') {
+            match v.get(part) {
+                Some(next) => v = next,
+                None => return path.to_string(),
+            }
+        }
+        v.as_str().map_or_else(|| path.to_string(), str::to_string)
+    }
+
+    pub fn taxonomy_label(&self, tax: &Taxonomy) -> Text {
+        if tax.builtin {
+            Text::plain(self.ui(&format!("facet.{}.label", tax.id)))
+        } else {
+            self.text(&tax.label)
+        }
+    }
+
+    pub fn term_label(&self, tax: &Taxonomy, key: &str) -> Text {
+        if tax.builtin {
+            return Text::plain(self.ui(&format!("facet.{}.{key}", tax.id)));
+        }
+        match tax.term(key) {
+            Some(term) => self.text(&term.label),
+            None => Text::plain(key),
+        }
+    }
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Link {
+    pub url: String,
+    pub label: Text,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct TermLink {
+    pub taxonomy: String,
+    pub key: String,
+    pub label: Text,
+    pub url: String,
+    pub count: Option<usize>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct FacetView {
+    pub id: String,
+    pub label: Text,
+    pub terms: Vec<TermLink>,
+}
+
+/// A record in a list.
+#[derive(Serialize, Clone, Debug)]
+pub struct Card {
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub url: String,
+    pub title: Text,
+    pub summary: Option<Text>,
+    /// Short facts under the title (owner, institution, year).
+    pub meta: Vec<Text>,
+    pub badges: Vec<TermLink>,
+    /// Heading of the initial-letter index this card is listed under.
+    pub initial: String,
+    /// Set on the first card under its initial: the anchor the index links to.
+    pub anchor: Option<String>,
+    pub draft: bool,
+}
+
+/// One row of a record's facts: a label and a value that may be a link.
+#[derive(Serialize, Clone, Debug)]
+pub struct Fact {
+    pub label: String,
+    pub value: Text,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub cards: Vec<Card>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Item {
+    pub id: String,
+    pub title: Text,
+    pub text: Option<Text>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A titled list on a record page: products, services, specs, press.
+#[derive(Serialize, Clone, Debug)]
+pub struct ItemList {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// A box of facts with a heading (contact, booking, researcher).
+#[derive(Serialize, Clone, Debug)]
+pub struct Panel {
+    pub id: String,
+    pub title: String,
+    pub facts: Vec<Fact>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct RecordView {
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub slug: String,
+    pub title: Text,
+    pub summary: Option<Text>,
+    pub badges: Vec<TermLink>,
+    pub facts: Vec<Fact>,
+    pub panels: Vec<Panel>,
+    pub body: Option<String>,
+    pub body_lang: Option<String>,
+    /// Products, services, specs or press: a titled list each.
+    pub lists: Vec<ItemList>,
+    pub facets: Vec<FacetView>,
+    pub sections: Vec<Section>,
+    pub updated: Option<String>,
+    pub edit_url: Option<String>,
+    pub draft: bool,
+}
+
+/// The initial-letter index of a list: each heading and where it starts.
+#[derive(Serialize, Clone, Debug)]
+pub struct InitialLink {
+    pub initial: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Pager {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<Link>,
+}
+
+/// A group of cards under a kind heading (term pages).
+#[derive(Serialize, Clone, Debug)]
+pub struct Group {
+    pub kind: &'static str,
+    pub title: String,
+    pub count: usize,
+    pub cards: Vec<Card>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    pub url: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
+/// What every page has: language, navigation, alternates.
+#[derive(Serialize, Clone, Debug)]
+pub struct Chrome {
+    pub lang: String,
+    pub site_title: String,
+    pub site_description: Option<String>,
+    pub base: String,
+    pub title: String,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    pub nav: Vec<Link>,
+    pub current_section: Option<String>,
+    pub fallback_notice: bool,
+    pub default_lang_name: String,
+    pub edit_url: Option<String>,
+}
