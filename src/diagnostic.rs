@@ -42,7 +42,14 @@ impl Location {
 
     /// The whole file, for problems that have no better place (a missing file, a bad name).
     pub fn file(file: impl Into<PathBuf>) -> Self {
-        Location::new(file, Pos::default())
+        Location::new(
+            file,
+            Pos {
+                line: 1,
+                column: 1,
+                len: 0,
+            },
+        )
     }
 }
 

@@ -244,33 +244,27 @@ fn find_record_files(
         }
     }
     let mut out = BTreeMap::new();
-    for (id, files) in groups {
-        let ok = match files.main.as_slice() {
-            [] => {
-                report_orphans(root, &id, &files, problems);
-                false
-            }
-            [_] => true,
-            [first, rest @ ..] => {
-                for other in rest {
-                    let msg = format!(
-                        "`{id}` is defined twice: here and in {}",
-                        display_path(root, first).display()
-                    );
-                    let d = Diagnostic::error(
-                        "duplicate-slug",
-                        Location::file(display_path(root, other)),
-                        msg,
-                    )
-                    .with_hint("keep one of the two files, or rename one to another slug");
-                    problems.push(d);
-                }
-                false
-            }
+    for (id, mut files) in groups {
+        let Some(first) = files.main.first().cloned() else {
+            report_orphans(root, &id, &files, problems);
+            continue;
         };
-        if ok {
-            out.insert(id, files);
+        // The first file (`.md` sorts before `.yaml`) stays the record, so references
+        // to it do not fail as well; the other is reported.
+        for other in files.main.drain(1..) {
+            let msg = format!(
+                "`{id}` is defined twice: here and in {}",
+                display_path(root, &first).display()
+            );
+            let d = Diagnostic::error(
+                "duplicate-slug",
+                Location::file(display_path(root, &other)),
+                msg,
+            )
+            .with_hint("keep one of the two files, or rename one to another slug");
+            problems.push(d);
         }
+        out.insert(id, files);
     }
     out
 }

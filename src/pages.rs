@@ -311,6 +311,8 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
             }
         }
     }
+    view.panels
+        .retain(|p| !p.facts.is_empty() || p.note.is_some());
     if kind != Kind::SuccessStories {
         view.sections.extend(section(
             ctx,

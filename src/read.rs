@@ -140,10 +140,7 @@ impl<'a> Reader<'a> {
                 let mut map = BTreeMap::new();
                 for e in entries {
                     if !self.languages.contains(&e.key) {
-                        let hint = suggestion(&e.key, self.languages.iter().map(String::as_str))
-                            .unwrap_or_else(|| {
-                                format!("the site's languages are: {}", self.languages.join(", "))
-                            });
+                        let hint = self.language_hint(&e.key);
                         let msg = format!("unknown language `{}`", e.key);
                         self.error("unknown-language", e.key_pos, msg, Some(hint));
                         continue;
@@ -163,6 +160,17 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+
+    fn language_hint(&self, key: &str) -> String {
+        if !crate::config::is_language_code(key) {
+            // `{ en: Alpha Co., Ltd. }` splits at the comma: a common slip.
+            return "this looks like text cut at a comma: put text that contains a comma in quotes, \
+                    as in `en: \"Alpha Co., Ltd.\"`"
+                .to_string();
+        }
+        suggestion(key, self.languages.iter().map(String::as_str))
+            .unwrap_or_else(|| format!("the site's languages are: {}", self.languages.join(", ")))
     }
 
     /// A whole number within `range`.

@@ -124,8 +124,8 @@ fn yaml_hint(info: &str) -> String {
         "a value that contains `: ` must be put in quotes: `summary: \"Note: ...\"`".into()
     } else if info.contains("tab") {
         "indent with spaces, not tabs".into()
-    } else if info.contains("did not find expected") {
-        "check the indentation of this line and of the line above, and that every quote and bracket is closed".into()
+    } else if info.contains("did not find expected") || info.contains("illegal placement") {
+        "check the indentation here, and that every `[`, `{` and quote opened on the lines above is closed".into()
     } else {
         "check the indentation and the quotes around this place".into()
     }

@@ -1,0 +1,339 @@
+//! Build real sites in temporary folders and read the output.
+
+mod common;
+
+use common::{attrs, broken_links, snapshot, texts, Site};
+
+#[test]
+fn every_page_exists_in_every_language_with_its_text() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    for lang in ["ko", "en", "ja"] {
+        for page in [
+            "index.html",
+            "404.html",
+            "companies/index.html",
+            "companies/alpha/index.html",
+            "institutions/tama-univ/index.html",
+            "research-themes/rt-laser/index.html",
+            "equipment/eq-laser/index.html",
+            "coordinators/coord-sato/index.html",
+            "success-stories/story-laser/index.html",
+            "technologies/cutting/index.html",
+            "technologies/index.html",
+            "tier/super/index.html",
+            "access/open/index.html",
+        ] {
+            let html = site.page(&format!("{lang}/{page}"));
+            assert!(
+                html.contains(&format!("<html lang={lang}>")),
+                "{lang}/{page} has lang"
+            );
+        }
+    }
+    let ko = site.page("ko/companies/alpha/index.html");
+    assert_eq!(texts(&ko, "h1"), vec!["(주)알파정밀"]);
+    assert!(ko.contains("ALPHA-KO-BODY"));
+    let en = site.page("en/companies/alpha/index.html");
+    assert_eq!(texts(&en, "h1"), vec!["Alpha Precision Co., Ltd."]);
+    assert!(en.contains("ALPHA-EN-BODY") && !en.contains("ALPHA-KO-BODY"));
+    let ja = site.page("ja/companies/alpha/index.html");
+    assert_eq!(texts(&ja, "h1"), vec!["アルファ精密株式会社"]);
+    // The root 404 and language chooser.
+    let chooser = site.page("index.html");
+    assert_eq!(
+        attrs(&chooser, ".chooser-list a", "href"),
+        vec!["/cluster/ko/", "/cluster/en/", "/cluster/ja/"]
+    );
+    assert!(site.page("404.html").contains("/cluster/ja/"));
+}
+
+#[test]
+fn every_internal_link_resolves_under_a_sub_path() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let broken = broken_links(&site.out(), "/cluster/");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    let page = site.page("en/companies/alpha/index.html");
+    let hrefs = attrs(&page, "a[href]", "href");
+    assert!(
+        hrefs
+            .iter()
+            .filter(|h| h.starts_with('/'))
+            .all(|h| h.starts_with("/cluster/")),
+        "{hrefs:?}"
+    );
+    assert!(
+        attrs(&page, "link[rel=canonical]", "href")
+            == vec!["https://org.github.io/cluster/en/companies/alpha/"]
+    );
+}
+
+#[test]
+fn base_url_can_be_overridden_for_preview_deployments() {
+    let site = Site::new("small", &[]);
+    site.build(&["--base-url", "https://preview.example.net/pr-7/"]);
+    assert!(broken_links(&site.out(), "/pr-7/").is_empty());
+    let page = site.page("ko/index.html");
+    assert!(page.contains("href=/pr-7/static/style.css"), "{page}");
+}
+
+#[test]
+fn the_sample_site_builds_and_all_its_links_resolve() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("public");
+    let result = common::run_in(root, &["build", "--out", target.to_str().unwrap()]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(
+        broken_links(&target, "/").is_empty(),
+        "{:?}",
+        broken_links(&target, "/")
+    );
+    let files = snapshot(&target);
+    let records = files
+        .keys()
+        .filter(|p| p.starts_with("ko") && p.components().count() == 4)
+        .count();
+    assert!(
+        records >= 90,
+        "sample site has {records} record pages per language"
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let first = snapshot(&site.out());
+    site.build(&[]);
+    assert_eq!(first, snapshot(&site.out()));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let before = snapshot(&site.out());
+    site.write("content/companies/broken.md", "---\nname: [unclosed\n---\n");
+    let out = site.run(&["build", "--root", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("was left as it was"));
+    assert_eq!(before, snapshot(&site.out()));
+    // Nothing is left behind beside the output either.
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(".public.new"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn scripts_in_content_do_not_reach_the_output() {
+    let site = Site::new("small", &[]);
+    site.write(
+        "content/companies/evil.md",
+        "---\nname: \"</title><script>alert('name')</script>Evil\"\nsummary: \"<img src=x onerror=alert(1)>\"\nwebsite: \"javascript:alert(1)\"\n---\n\
+         Hello <script>alert('body')</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a>\n\n\
+         <iframe src=\"https://evil.example\"></iframe><svg onload=alert(4)></svg>\n",
+    );
+    // The website is refused (not an http(s) address); fix it and build.
+    let (ok, problems) = site.check_json();
+    assert!(!ok && problems.iter().any(|p| p["code"] == "bad-url"));
+    site.write(
+        "content/companies/evil.md",
+        &std::fs::read_to_string(site.root().join("content/companies/evil.md"))
+            .unwrap()
+            .replace("website: \"javascript:alert(1)\"\n", ""),
+    );
+    site.build(&[]);
+    for lang in ["ko", "en"] {
+        let page = site.page(&format!("{lang}/companies/evil/index.html"));
+        assert_no_active_content(&page);
+        assert!(
+            texts(&page, "h1")[0].starts_with("</title><script>"),
+            "the name is shown as text"
+        );
+    }
+}
+
+/// Parse the page as a browser would: no script element, no event handler, no script URL.
+fn assert_no_active_content(page: &str) {
+    let doc = scraper::Html::parse_document(page);
+    let all = scraper::Selector::parse("*").unwrap();
+    for el in doc.select(&all) {
+        let name = el.value().name();
+        assert!(
+            !matches!(name, "script" | "iframe" | "object" | "embed" | "svg"),
+            "<{name}> in {page}"
+        );
+        for (attr, value) in el.value().attrs() {
+            assert!(!attr.starts_with("on"), "{attr}= on <{name}>");
+            let v = value.trim().to_lowercase();
+            assert!(
+                !v.starts_with("javascript:") && !v.starts_with("data:"),
+                "{attr}={value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn text_missing_in_a_language_falls_back_and_is_marked() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    // beta has no English body: the Korean one is shown, marked with its language.
+    let en = site.page("en/companies/beta/index.html");
+    assert_eq!(attrs(&en, ".prose.fallback", "lang"), vec!["ko"]);
+    assert!(texts(&en, ".notice").len() == 1, "a notice says so");
+    // The ja page of alpha: the summary exists only in ko and en, so it falls back to ko.
+    let ja = site.page("ja/companies/alpha/index.html");
+    assert!(
+        texts(&ja, ".lead span[lang=ko].fallback").contains(&"자동차 부품 절삭 전문".to_string()),
+        "{ja}"
+    );
+    // A translation file's front matter overrides the title in its language.
+    let rt = site.page("ja/research-themes/rt-laser/index.html");
+    assert_eq!(texts(&rt, "h1"), vec!["レーザー微細加工"]);
+    assert!(rt.contains("研究の本文"));
+    // A fully translated page has no notice.
+    let full = site.page("en/institutions/incubator-hub/index.html");
+    assert!(texts(&full, ".notice").is_empty());
+}
+
+#[test]
+fn language_switcher_leads_to_the_same_record() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let page = site.page("ko/equipment/eq-laser/index.html");
+    assert_eq!(
+        attrs(&page, ".langs a", "href"),
+        vec![
+            "/cluster/en/equipment/eq-laser/",
+            "/cluster/ja/equipment/eq-laser/"
+        ]
+    );
+    let hreflangs = attrs(&page, "link[rel=alternate]", "hreflang");
+    assert_eq!(hreflangs, vec!["ko", "en", "ja"]);
+}
+
+#[test]
+fn links_go_both_ways() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let inst = site.page("en/institutions/tama-univ/index.html");
+    assert!(
+        texts(&inst, "#research-themes .card-title").contains(&"Laser micromachining".to_string())
+    );
+    assert!(texts(&inst, "#equipment .card-title").contains(&"Fiber laser".to_string()));
+    let company = site.page("en/companies/alpha/index.html");
+    assert!(texts(&company, "#success-stories .card-title")
+        .contains(&"Laser collaboration".to_string()));
+    assert!(texts(&company, "#products .item-title").contains(&"Gear shafts".to_string()));
+    let coord = site.page("en/coordinators/coord-sato/index.html");
+    assert!(
+        texts(&coord, "#success-stories .card-title").contains(&"Laser collaboration".to_string())
+    );
+    let eq = site.page("en/equipment/eq-laser/index.html");
+    assert!(
+        attrs(&eq, ".facts a", "href").contains(&"/cluster/en/institutions/tama-univ/".to_string())
+    );
+    let incubator = site.page("en/institutions/incubator-hub/index.html");
+    assert!(texts(&incubator, "#tenants .card-title").contains(&"Beta Laser Inc.".to_string()));
+    // Every facet value links to its term page, which gathers every kind.
+    let term = site.page("en/technologies/laser-processing/index.html");
+    let kinds = attrs(&term, "section.related", "id");
+    assert_eq!(
+        kinds,
+        vec![
+            "kind-companies",
+            "kind-research-themes",
+            "kind-equipment",
+            "kind-success-stories"
+        ]
+    );
+}
+
+#[test]
+fn lists_sort_in_each_languages_order_and_paginate() {
+    let site = Site::new("small", &[]);
+    for (slug, name) in [
+        ("k1", "주식회사 하늘"),
+        ("k2", "(주)나무"),
+        ("k3", "가람 Co., Ltd."),
+        ("k4", "다온"),
+        ("k5", "㈜마루"),
+        ("k6", "바다"),
+    ] {
+        site.write(
+            &format!("content/companies/{slug}.yaml"),
+            &format!("name: {{ ko: \"{name}\", en: \"{slug} Inc.\" }}\n"),
+        );
+    }
+    site.build(&[]);
+    // 9 companies, 5 per page.
+    let p1 = site.page("ko/companies/index.html");
+    let p2 = site.page("ko/companies/page/2/index.html");
+    let names: Vec<String> = [texts(&p1, ".card-title"), texts(&p2, ".card-title")].concat();
+    assert_eq!(
+        names,
+        vec![
+            "가람 Co., Ltd.",
+            "감마기공",
+            "(주)나무",
+            "다온",
+            "㈜마루",
+            "바다",
+            "베타레이저",
+            "(주)알파정밀",
+            "주식회사 하늘"
+        ]
+    );
+    let initials = texts(&p1, ".initials a");
+    assert_eq!(initials, vec!["ㄱ", "ㄴ", "ㄷ", "ㅁ", "ㅂ", "ㅇ", "ㅎ"]);
+    // An initial on the second page links there.
+    let links = attrs(&p1, ".initials a", "href");
+    assert!(
+        links[4].starts_with("/cluster/ko/companies/page/2/#initial-"),
+        "{links:?}"
+    );
+    assert!(broken_links(&site.out(), "/cluster/").is_empty());
+    let en = site.page("en/companies/index.html");
+    assert_eq!(texts(&en, ".card-title")[0], "Alpha Precision Co., Ltd.");
+}
+
+#[test]
+fn drafts_stay_out_unless_asked_for() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    assert!(!site.out().join("ko/companies/secret").exists());
+    assert!(snapshot(&site.out())
+        .values()
+        .all(|b| !String::from_utf8_lossy(b).contains("SECRET-DRAFT")));
+    site.build(&["--drafts"]);
+    assert!(site
+        .page("ko/companies/secret/index.html")
+        .contains("SECRET-DRAFT"));
+}
+
+#[test]
+fn aliases_redirect_to_the_record() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let page = site.page("en/companies/alpha-old/index.html");
+    assert!(page.contains("url=/cluster/en/companies/alpha/"), "{page}");
+}
+
+#[test]
+fn people_without_public_contact_show_the_secretariat() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let page = site.page("en/coordinators/coord-sato/index.html");
+    assert!(!page.contains("sato@private.example"));
+    assert!(page.contains("mailto:office@test-cluster.example"));
+}
