@@ -1,4 +1,4 @@
-//! The command line: `build` and `check` (more commands come with their issues).
+//! The command line.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, Options, Timings};
 use crate::diagnostic::Severity;
+use crate::model::Kind;
 use crate::report::{self, Format};
 
 #[derive(Parser)]
@@ -51,6 +52,23 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a new record file with every field of its kind, explained
+    New {
+        /// companies, institutions, research-themes, equipment, coordinators or success-stories
+        kind: String,
+        /// The record's slug (its file name): lowercase letters, digits and `-`
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Print (or write) a JSON Schema per kind, for editors' YAML support
+    Schema {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write `<kind>.schema.json` files into this folder instead of printing
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -67,6 +85,99 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             deny_warnings,
         } => run_check(root, format, deny_warnings),
+        Command::New { kind, slug, root } => run_new(root, &kind, &slug),
+        Command::Schema { root, out } => run_schema(root, out),
+    }
+}
+
+/// Load the site (drafts included) for commands that read it without building.
+fn load_site(root: &std::path::Path) -> Result<crate::site::Site, ExitCode> {
+    let options = Options {
+        root: root.to_path_buf(),
+        base_url: None,
+        drafts: true,
+        minify: false,
+    };
+    let checked = build::check(&options, &mut Timings::default());
+    match checked.site {
+        Some(site) => Ok(site),
+        None => {
+            report::print(root, &checked.problems, Format::Human);
+            eprintln!("fix the problems above first");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn parse_kind(kind: &str) -> Result<Kind, ExitCode> {
+    Kind::from_dir(kind).ok_or_else(|| {
+        let kinds: Vec<_> = Kind::ALL.iter().map(|k| k.dir()).collect();
+        let hint = crate::diagnostic::suggestion(kind, kinds.iter().copied())
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        eprintln!(
+            "error: `{kind}` is not a kind{hint}; the kinds are: {}",
+            kinds.join(", ")
+        );
+        ExitCode::from(2)
+    })
+}
+
+fn run_new(root: PathBuf, kind: &str, slug: &str) -> ExitCode {
+    let kind = match parse_kind(kind) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
+    let site = match load_site(&root) {
+        Ok(site) => site,
+        Err(code) => return code,
+    };
+    match crate::scaffold::new_record(&site, kind, slug) {
+        Ok(files) => {
+            for f in &files {
+                println!("created {}", f.display());
+            }
+            eprintln!("fill in the fields marked (required), remove `draft: true`, then run `clusterpress check`");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_schema(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
+    let site = match load_site(&root) {
+        Ok(site) => site,
+        Err(code) => return code,
+    };
+    let schemas: serde_json::Map<String, serde_json::Value> = Kind::ALL
+        .iter()
+        .map(|k| (k.dir().to_string(), crate::schema::for_kind(&site, *k)))
+        .collect();
+    let Some(dir) = out else {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&schemas).unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    };
+    let written = std::fs::create_dir_all(&dir).and_then(|_| {
+        schemas.iter().try_for_each(|(kind, schema)| {
+            let text = serde_json::to_string_pretty(schema).unwrap_or_default();
+            std::fs::write(dir.join(format!("{kind}.schema.json")), text + "\n")
+        })
+    });
+    match written {
+        Ok(()) => {
+            eprintln!("wrote {} schemas into {}", schemas.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write into {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

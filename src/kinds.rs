@@ -1,105 +1,10 @@
 //! The fields of each kind: which a record may have, which it must have, and how
 //! each is read. This is the one place that knows the content format.
 
+use crate::fields;
 use crate::model::*;
 use crate::read::{Fields, Reader};
 use crate::yaml::Node;
-
-/// Fields every kind takes besides its own.
-pub const COMMON_FIELDS: &[&str] = &["aliases", "updated", "draft"];
-
-/// The fields of a kind, in the order the documentation lists them.
-pub fn fields_of(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Companies => &[
-            "name",
-            "summary",
-            "kind",
-            "employees",
-            "founded",
-            "industries",
-            "technologies",
-            "regions",
-            "products",
-            "services",
-            "seeking",
-            "membership",
-            "incubator",
-            "website",
-            "email",
-            "phone",
-            "address",
-        ],
-        Kind::Institutions => &[
-            "name",
-            "summary",
-            "kind",
-            "membership",
-            "regions",
-            "address",
-            "website",
-            "email",
-            "phone",
-        ],
-        Kind::ResearchThemes => &[
-            "title",
-            "summary",
-            "institution",
-            "researcher",
-            "technologies",
-            "industries",
-            "seeking",
-            "email",
-            "public_contact",
-        ],
-        Kind::Equipment => &[
-            "name",
-            "summary",
-            "owner",
-            "categories",
-            "technologies",
-            "maker",
-            "model",
-            "year",
-            "open",
-            "conditions",
-            "fee",
-            "booking",
-            "location",
-            "address",
-            "contact",
-            "specs",
-            "status",
-        ],
-        Kind::Coordinators => &[
-            "name",
-            "summary",
-            "tier",
-            "qualifications",
-            "support-areas",
-            "industries",
-            "technologies",
-            "languages",
-            "email",
-            "phone",
-            "public_contact",
-        ],
-        Kind::SuccessStories => &[
-            "title",
-            "summary",
-            "year",
-            "type",
-            "companies",
-            "research-themes",
-            "institutions",
-            "coordinators",
-            "equipment",
-            "technologies",
-            "outcome",
-            "press",
-        ],
-    }
-}
 
 /// Top-level localized fields a translation file (`<slug>.<lang>.md`) may override.
 pub fn translatable(kind: Kind) -> &'static [&'static str] {
@@ -261,7 +166,7 @@ fn company(f: &Fields, r: &mut Reader) -> Company {
 }
 
 fn product(r: &mut Reader, node: &Node) -> Option<Product> {
-    let f = r.fields(node, &["name", "summary"], "a product")?;
+    let f = r.fields(node, &sub(Kind::Companies, "products"), "a product")?;
     let name = r
         .required(&f, "name", "a product")
         .and_then(|n| r.localized(n));
@@ -294,7 +199,7 @@ fn research_theme(f: &Fields, r: &mut Reader) -> Option<ResearchTheme> {
 fn researcher(r: &mut Reader, node: &Node) -> Option<Researcher> {
     let f = r.fields(
         node,
-        &["name", "position", "department", "url"],
+        &sub(Kind::ResearchThemes, "researcher"),
         "the researcher",
     )?;
     let name = r
@@ -315,7 +220,7 @@ fn equipment(f: &Fields, r: &mut Reader) -> Option<Equipment> {
     let (mut building, mut room) = (None, None);
     if let Some(loc) = f
         .get("location")
-        .and_then(|n| r.fields(n, &["building", "room"], "the location"))
+        .and_then(|n| r.fields(n, &sub(Kind::Equipment, "location"), "the location"))
     {
         building = loc.get("building").and_then(|n| r.localized(n));
         room = loc.get("room").and_then(|n| r.localized(n));
@@ -323,7 +228,7 @@ fn equipment(f: &Fields, r: &mut Reader) -> Option<Equipment> {
     let (mut contact_name, mut contact_email) = (None, None);
     if let Some(c) = f
         .get("contact")
-        .and_then(|n| r.fields(n, &["name", "email"], "the contact"))
+        .and_then(|n| r.fields(n, &sub(Kind::Equipment, "contact"), "the contact"))
     {
         contact_name = c.get("name").and_then(|n| r.localized(n));
         contact_email = c.get("email").and_then(|n| r.email(n));
@@ -366,7 +271,7 @@ fn booking(r: &mut Reader, node: &Node) -> Option<String> {
 }
 
 fn spec(r: &mut Reader, node: &Node) -> Option<Spec> {
-    let f = r.fields(node, &["label", "value"], "a spec")?;
+    let f = r.fields(node, &sub(Kind::Equipment, "specs"), "a spec")?;
     let label = r
         .required(&f, "label", "a spec")
         .and_then(|n| r.localized(n));
@@ -415,7 +320,7 @@ fn success_story(f: &Fields, r: &mut Reader) -> SuccessStory {
 }
 
 fn press_item(r: &mut Reader, node: &Node) -> Option<PressItem> {
-    let f = r.fields(node, &["title", "url", "date"], "a press item")?;
+    let f = r.fields(node, &sub(Kind::SuccessStories, "press"), "a press item")?;
     let title = r
         .required(&f, "title", "a press item")
         .and_then(|n| r.localized(n));
@@ -424,4 +329,8 @@ fn press_item(r: &mut Reader, node: &Node) -> Option<PressItem> {
         url: f.get("url").and_then(|n| r.url(n)),
         date: f.get("date").and_then(|n| r.date(n)),
     })
+}
+
+fn sub(kind: Kind, field: &str) -> Vec<&'static str> {
+    fields::names(fields::sub_fields(kind, field))
 }

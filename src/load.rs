@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::config::{is_reserved, read_config, read_taxonomies};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics, Location, Pos};
-use crate::kinds::{article, fields_of, read_kind, translatable, COMMON_FIELDS};
+use crate::kinds::{article, read_kind, translatable};
 use crate::model::{Config, Kind, Lang, Localized, Record, RecordId, Taxonomy};
 use crate::read::{is_slug, Reader};
 use crate::yaml::{self, Node, Value};
@@ -478,10 +478,10 @@ fn front_matter_or_report(
 }
 
 fn read_record(id: &RecordId, node: &Node, file: PathBuf, r: &mut Reader) -> Option<Record> {
-    let allowed: Vec<&str> = fields_of(id.kind)
+    let allowed: Vec<&str> = crate::fields::of(id.kind)
         .iter()
-        .chain(COMMON_FIELDS)
-        .copied()
+        .chain(crate::fields::COMMON)
+        .map(|f| f.name)
         .collect();
     let what = article(id.kind);
     let f = r.fields(node, &allowed, what)?;

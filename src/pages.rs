@@ -49,7 +49,13 @@ pub fn card_meta(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Text> {
             meta.extend(t.researcher.as_ref().map(|r| l.text(&r.name)));
             meta
         }
-        Details::Equipment(e) => name_of(&e.owner).into_iter().collect(),
+        Details::Equipment(e) => {
+            let mut meta: Vec<Text> = name_of(&e.owner).into_iter().collect();
+            if let (true, false, Some(b)) = (e.open, e.retired, &e.booking) {
+                meta.push(Text::plain(format!("{}: {b}", l.ui("field.booking"))));
+            }
+            meta
+        }
         Details::SuccessStory(s) => s
             .year
             .map(|y| Text::plain(y.to_string()))

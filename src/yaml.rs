@@ -71,6 +71,39 @@ impl Node {
     }
 }
 
+/// The node as JSON, resolving plain scalars by YAML 1.2's core schema
+/// (numbers, booleans, null), as editors' YAML tooling does.
+pub fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.value {
+        Value::Scalar { text, quoted: true } => J::String(text.clone()),
+        Value::Scalar {
+            text,
+            quoted: false,
+        } => match text.as_str() {
+            t if is_null(t) => J::Null,
+            "true" | "True" | "TRUE" => J::Bool(true),
+            "false" | "False" | "FALSE" => J::Bool(false),
+            t => t
+                .parse::<i64>()
+                .map(J::from)
+                .ok()
+                .or_else(|| {
+                    t.parse::<f64>()
+                        .ok()
+                        .filter(|f| f.is_finite() && !t.starts_with('.'))
+                        .map(J::from)
+                })
+                .unwrap_or_else(|| J::String(text.clone())),
+        },
+        Value::List(items) => items.iter().map(to_json).collect(),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|e| (e.key.clone(), to_json(&e.value)))
+            .collect(),
+    }
+}
+
 fn is_null(text: &str) -> bool {
     matches!(text, "" | "~" | "null" | "Null" | "NULL")
 }
