@@ -45,8 +45,12 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
         if let Some(url) = &options.base_url {
             loaded.config.base_url = url.clone();
         }
+        crate::history::fill_from_git(&options.root, &mut loaded.records);
         crate::validate::validate(options.root.clone(), loaded, options.drafts, &problems)
     });
+    if let Some(site) = &site {
+        problems.extend(crate::lint::warnings(site));
+    }
     timings.record("validate", t);
     let failed = problems.has_errors();
     Checked {

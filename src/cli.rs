@@ -51,6 +51,15 @@ enum Command {
         /// Fail on warnings too
         #[arg(long)]
         deny_warnings: bool,
+        /// Report, per language, which records and fields lack a translation
+        #[arg(long)]
+        translations: bool,
+        /// List records not updated for this many days
+        #[arg(long, value_name = "DAYS")]
+        stale: Option<i64>,
+        /// "Today" for --stale (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Write a new record file with every field of its kind, explained
     New {
@@ -84,10 +93,71 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             format,
             deny_warnings,
-        } => run_check(root, format, deny_warnings),
+            translations,
+            stale,
+            date,
+        } => {
+            if translations {
+                return run_translations(root);
+            }
+            if let Some(days) = stale {
+                return run_stale(root, days, date.as_deref());
+            }
+            run_check(root, format, deny_warnings)
+        }
         Command::New { kind, slug, root } => run_new(root, &kind, &slug),
         Command::Schema { root, out } => run_schema(root, out),
     }
+}
+
+fn run_translations(root: PathBuf) -> ExitCode {
+    match load_site(&root) {
+        Ok(site) => {
+            print!("{}", crate::lint::translation_report(&site));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn run_stale(root: PathBuf, days: i64, date: Option<&str>) -> ExitCode {
+    let today = match crate::history::today(date) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    let site = match load_site(&root) {
+        Ok(site) => site,
+        Err(code) => return code,
+    };
+    let mut stale: Vec<(i64, &crate::model::Record)> = Vec::new();
+    for r in &site.records {
+        let age = match r.updated.as_deref().and_then(|u| u.parse().ok()) {
+            Some(updated) => crate::history::days_between(updated, today),
+            None => i64::MAX,
+        };
+        if age > days {
+            stale.push((age, r));
+        }
+    }
+    stale.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.file.cmp(&b.1.file)));
+    for (age, r) in &stale {
+        match r.updated.as_deref() {
+            Some(u) => println!("{}  last updated {u} ({age} days ago)", r.file.display()),
+            None => println!(
+                "{}  never dated (no `updated:` and no git history)",
+                r.file.display()
+            ),
+        }
+    }
+    eprintln!(
+        "{} of {} records not updated for more than {days} days (today: {today})",
+        stale.len(),
+        site.records.len()
+    );
+    ExitCode::SUCCESS
 }
 
 /// Load the site (drafts included) for commands that read it without building.
@@ -199,7 +269,19 @@ fn run_build(
     let started = std::time::Instant::now();
     match build::build(&options, &out, &mut timings) {
         Ok((problems, written)) => {
-            report::print(&root, &problems, Format::Human);
+            // Errors in full; warnings only counted, `check` shows them.
+            let (errors, warnings): (Vec<_>, Vec<_>) = problems
+                .iter()
+                .cloned()
+                .partition(|d| d.severity == Severity::Error);
+            report::print(&root, &errors, Format::Human);
+            if !warnings.is_empty() {
+                eprintln!(
+                    "{} warning{}: run `clusterpress check` to see them",
+                    warnings.len(),
+                    if warnings.len() == 1 { "" } else { "s" }
+                );
+            }
             if problems.iter().any(|d| d.severity == Severity::Error) {
                 eprintln!("build failed: {} was left as it was", out.display());
                 return ExitCode::FAILURE;

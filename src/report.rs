@@ -55,12 +55,12 @@ pub fn human(root: &Path, problems: &[Diagnostic], color: bool) -> String {
         }
         .with_message(&d.message)
         .with_code(d.code);
-        if let Some(range) = byte_range(
-            &source,
-            d.location.pos.line,
-            d.location.pos.column,
-            d.location.pos.len,
-        ) {
+        let pos = d.location.pos;
+        // A problem with the whole file (len 0) gets no caret, only the file name.
+        let range = (pos.len > 0)
+            .then(|| byte_range(&source, pos.line, pos.column, pos.len))
+            .flatten();
+        if let Some(range) = range {
             report = report.with_labels(vec![Label::primary(id, range)]);
         } else {
             report = report.with_notes(vec![format!("in {}", file.display())]);

@@ -136,7 +136,7 @@ fn github_format_annotates_the_line() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.starts_with("::error file=content/success-stories/story-bad-ref.md,line=3,col=20,title=unknown-reference::"),
+        text.lines().any(|l| l.starts_with("::error file=content/success-stories/story-bad-ref.md,line=3,col=20,title=unknown-reference::")),
         "{text}"
     );
 }
@@ -144,7 +144,11 @@ fn github_format_annotates_the_line() {
 #[test]
 fn the_valid_fixture_and_the_sample_site_have_no_problems() {
     let (ok, problems) = Site::new("small", &[]).check_json();
-    assert!(ok && problems.is_empty(), "{problems:#?}");
+    assert!(ok, "{problems:#?}");
+    assert!(
+        problems.iter().all(|p| p["severity"] == "warning"),
+        "{problems:#?}"
+    );
     let out = common::run_in(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
         &["check", "--format", "json"],
@@ -195,4 +199,93 @@ fn odd_but_valid_files_load() {
         page.contains("한빛"),
         "the name is composed (NFC) in the output"
     );
+}
+
+#[test]
+fn warnings_point_out_what_serves_visitors_badly() {
+    let site = Site::new("small", &[]);
+    site.write(
+        "content/equipment/eq-nobook.yaml",
+        "name: { ko: 장비 }\nowner: institutions/tama-univ\nopen: true\n",
+    );
+    site.write(
+        "content/institutions/lonely.yaml",
+        "name: 외딴 연구소\nsummary: 요약\nregions: [hachioji]\n",
+    );
+    let (ok, problems) = site.check_json();
+    assert!(ok, "warnings alone do not fail: {problems:#?}");
+    let has = |file: &str, code: &str| {
+        problems
+            .iter()
+            .any(|p| p["file"] == file && p["code"] == code && p["severity"] == "warning")
+    };
+    assert!(has("content/equipment/eq-nobook.yaml", "no-booking"));
+    assert!(has("content/equipment/eq-nobook.yaml", "no-summary"));
+    assert!(has(
+        "content/equipment/eq-nobook.yaml",
+        "missing-translation"
+    ));
+    assert!(has(
+        "content/institutions/lonely.yaml",
+        "unlinked-institution"
+    ));
+    assert!(has("content/companies/gamma.yaml", "no-summary"));
+    assert!(!has(
+        "content/institutions/tama-univ.md",
+        "unlinked-institution"
+    ));
+    let strict = site.run(&["check", "--root", ".", "--deny-warnings"]);
+    assert_eq!(strict.status.code(), Some(1));
+    // `build` counts warnings but does not fail on them.
+    let out = site.run(&["build", "--root", "."]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warnings: run `clusterpress check`"));
+}
+
+#[test]
+fn translation_report_counts_per_language() {
+    let site = Site::new("small", &[]);
+    let out = site.run(&["check", "--root", ".", "--translations"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("en:") && text.contains("ja:"), "{text}");
+    // beta has no English body; alpha is fully translated into English.
+    let english = text.split("ja:").next().unwrap();
+    assert!(
+        english.contains("content/companies/beta.md: body"),
+        "{text}"
+    );
+    assert!(!english.contains("content/companies/alpha.md"), "{text}");
+}
+
+#[test]
+fn stale_lists_records_older_than_the_limit() {
+    let site = Site::new("small", &[]);
+    let out = site.run(&[
+        "check",
+        "--root",
+        ".",
+        "--stale",
+        "30",
+        "--date",
+        "2026-03-01",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // alpha was updated 2026-01-15, 45 days before; the others have no date (no git here).
+    assert!(
+        text.contains("content/companies/alpha.md  last updated 2026-01-15 (45 days ago)"),
+        "{text}"
+    );
+    assert!(text.contains("never dated"), "{text}");
+    let out = site.run(&[
+        "check",
+        "--root",
+        ".",
+        "--stale",
+        "60",
+        "--date",
+        "2026-03-01",
+    ]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("alpha.md"));
 }
