@@ -65,15 +65,37 @@ pub fn render(
     minify: bool,
     timings: &mut Timings,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    render_with(site, minify, true, timings)
+}
+
+/// Render, and build the search index when `index` is set (`check` does not need it).
+pub fn render_with(
+    site: &Site,
+    minify: bool,
+    index: bool,
+    timings: &mut Timings,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     let problems = Diagnostics::new();
     let t = Instant::now();
     let theme =
         crate::theme::load_theme(&site.root, &site.config.theme, site.languages(), &problems);
-    let mut files = match theme {
-        Some(theme) => crate::render::render(site, &theme, &problems),
+    let mut files = match &theme {
+        Some(theme) => crate::render::render(site, theme, &problems),
         None => Vec::new(),
     };
     timings.record("render", t);
+    if let Some(theme) = theme.as_ref().filter(|_| index) {
+        let t = Instant::now();
+        match crate::search::index(site, theme) {
+            Ok(index) => files.extend(index),
+            Err(e) => problems.push(Diagnostic::error(
+                "search-index",
+                crate::diagnostic::Location::file("site.yaml"),
+                format!("building the search index failed: {e:#}"),
+            )),
+        }
+        timings.record("index", t);
+    }
     if minify {
         let t = Instant::now();
         crate::output::minify(&mut files);

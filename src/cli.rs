@@ -318,7 +318,7 @@ fn run_check(root: PathBuf, format: Format, deny_warnings: bool) -> ExitCode {
     let mut problems = checked.problems;
     if let Some(site) = &checked.site {
         // Rendering finds template problems; nothing is written.
-        problems.extend(build::render(site, false, &mut timings).1);
+        problems.extend(build::render_with(site, false, false, &mut timings).1);
     }
     report::print(&root, &problems, format);
     let errors = problems.iter().any(|d| d.severity == Severity::Error);

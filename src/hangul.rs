@@ -74,19 +74,25 @@ pub fn strip_particle(word: &str) -> &str {
     word
 }
 
-/// The extra forms to index for `text`: every proper suffix of each word that
-/// contains Hangul, starting at a letter, once each. Returns them space-separated.
+/// The extra forms to index for `text`: every proper suffix of each
+/// whitespace-separated token that contains Hangul, starting at a letter, once
+/// each. Tokens are taken as Pagefind takes them, so `절삭·연삭` also yields
+/// `연삭`. Returns them space-separated.
 pub fn suffix_forms(text: &str) -> String {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if !word.chars().any(is_hangul) {
+    for token in text.split_whitespace() {
+        if !token.chars().any(is_hangul) {
             continue;
         }
-        for (i, c) in word.char_indices().skip(1) {
-            let suffix = &word[i..];
+        for (i, c) in token.char_indices().skip(1) {
+            let suffix = token[i..].trim_end_matches(|c: char| !c.is_alphanumeric());
             // A particle alone is not worth a token: it would match every noun it follows.
-            if !c.is_alphanumeric() || PARTICLES.contains(&suffix) || !seen.insert(suffix) {
+            if !c.is_alphanumeric()
+                || suffix.is_empty()
+                || PARTICLES.contains(&suffix)
+                || !seen.insert(suffix)
+            {
                 continue;
             }
             out.push_str(suffix);
@@ -111,6 +117,11 @@ mod tests {
         assert!(!forms.split(' ').any(|f| f == "을"));
         // Latin words get no extra forms.
         assert_eq!(suffix_forms("laser processing"), "");
+        // Words joined by a middle dot are one token to Pagefind: each part is reachable.
+        let forms = suffix_forms("절삭·연삭 현장, 열처리·도금·주조");
+        for wanted in ["연삭", "도금·주조", "주조"] {
+            assert!(forms.split(' ').any(|f| f == wanted), "{wanted} in {forms}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub struct OutputFile {
 #[derive(Debug, Clone)]
 enum Job {
     Home,
+    Search,
     List(Kind, usize),
     Record(usize),
     Taxonomy(String),
@@ -142,7 +143,7 @@ fn build_index(site: &Site) -> Index {
 fn jobs(site: &Site, index: &Index) -> Vec<Job> {
     let lang = site.config.default_lang().to_string();
     let size = site.config.page_size;
-    let mut jobs = vec![Job::Home, Job::NotFound];
+    let mut jobs = vec![Job::Home, Job::Search, Job::NotFound];
     for kind in Kind::ALL {
         let n = index.sorted[&(lang.clone(), kind)].len();
         jobs.extend((1..=pages(n, size)).map(|p| Job::List(kind, p)));
@@ -179,6 +180,7 @@ fn route(site: &Site, job: &Job, lang: &str) -> String {
     };
     match job {
         Job::Home => format!("{lang}/"),
+        Job::Search => format!("{lang}/search/"),
         Job::List(kind, p) => paged(format!("{lang}/{}/", kind.dir()), *p),
         Job::Record(i) => record_path(&site.records[*i], lang),
         Job::Taxonomy(t) => format!("{lang}/{t}/"),
@@ -372,6 +374,18 @@ impl<'a> PageCtx<'a> {
                 ("term.html", title, None)
             }
             Job::NotFound => ("404.html", l.ui("not_found.title"), None),
+            Job::Search => {
+                let config = serde_json::json!({
+                    "bundlePath": self.url(&format!("{}/", crate::search::BUNDLE_DIR)),
+                    "baseUrl": self.site.config.base_path(),
+                    "filters": crate::search::filter_names(self.site, self.theme, self.lang),
+                    "particles": if self.lang == "ko" { crate::hangul::PARTICLES } else { &[] },
+                    "hiddenMeta": crate::search::HIDDEN_FORMS,
+                    "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),
+                });
+                ctx.insert("search_config", &config.to_string());
+                ("search.html", l.ui("search.title"), Some("search"))
+            }
             Job::Alias(i, _) => {
                 let target = self.record_url(&self.site.records[*i]);
                 ctx.insert("target", &target);

@@ -1,0 +1,302 @@
+//! Index: the client-side search index, built in-process with Pagefind from the
+//! records themselves (not by re-reading the HTML).
+//!
+//! One Pagefind bundle holds an index per language; the browser picks the one
+//! named by the page's `<html lang>`. Every record becomes one search record
+//! whose text holds every field in that language, and each product becomes a
+//! record of its own that leads to its place on the company's page. Filters
+//! carry localized names and values. Korean text also gets its suffix forms
+//! (see [`crate::hangul`]) in a hidden meta field, which Pagefind searches but
+//! which never shows up in excerpts.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::collate::sort_key;
+use crate::hangul;
+use crate::kinds::facet_fields;
+use crate::markdown;
+use crate::model::{Details, Kind, Localized, Record};
+use crate::render::{record_path, OutputFile};
+use crate::site::Site;
+use crate::theme::Theme;
+use crate::view::Localizer;
+
+/// The folder the bundle is written to, under the output root.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// The meta key holding Korean suffix forms; the search page drops it from results.
+pub const HIDDEN_FORMS: &str = "_forms";
+
+/// One record as handed to Pagefind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchRecord {
+    /// Relative to the site's base path: `ko/companies/x/` or `ko/companies/x/#product-1`.
+    pub url: String,
+    pub language: String,
+    pub content: String,
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: BTreeMap<String, String>,
+}
+
+/// The search records of one language.
+pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecord> {
+    let l = Localizer::new(site, lang, &theme.strings[lang]);
+    let mut out = Vec::new();
+    for record in &site.records {
+        out.push(record_entry(site, &l, record));
+        if let Details::Company(c) = &record.details {
+            for p in &c.products {
+                let company = l.text(&record.title).text;
+                let mut text = Text::default();
+                text.add(&l, &p.name);
+                text.opt(&l, &p.summary);
+                text.push(&company);
+                let mut entry = entry(&l, record, &l.text(&p.name).text, text, "product");
+                entry.url.push_str(&format!("#{}", p.anchor));
+                entry.meta.insert(l.ui("search.company"), company);
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+/// Text gathered for the index, in reading order.
+#[derive(Default)]
+struct Text(String);
+
+impl Text {
+    fn push(&mut self, s: &str) {
+        if !s.trim().is_empty() {
+            if !self.0.is_empty() {
+                self.0.push('\n');
+            }
+            self.0.push_str(s.trim());
+        }
+    }
+
+    fn add(&mut self, l: &Localizer, v: &Localized) {
+        self.push(&l.text(v).text);
+    }
+
+    fn opt(&mut self, l: &Localizer, v: &Option<Localized>) {
+        if let Some(v) = v {
+            self.add(l, v);
+        }
+    }
+}
+
+fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
+    let mut text = Text::default();
+    text.opt(l, &record.summary);
+    let body = record
+        .body
+        .get(l.lang)
+        .or_else(|| record.body.get(l.default_lang()));
+    if let Some(md) = body {
+        text.push(&markdown::to_text(md));
+    }
+    field_text(site, l, record, &mut text);
+    for (tax, terms) in &record.facets {
+        if let Some(taxonomy) = site.taxonomies.get(*tax) {
+            for t in terms {
+                text.push(&l.term_label(taxonomy, t).text);
+            }
+        }
+    }
+    entry(
+        l,
+        record,
+        &l.text(&record.title).text,
+        text,
+        record.id.kind.dir(),
+    )
+}
+
+/// The text of every field that is not the title, summary, body or a facet.
+fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
+    let name_of = |r: &crate::model::Ref| site.get(&r.id()).map(|t| l.text(&t.title).text);
+    match &record.details {
+        Details::Company(c) => {
+            for p in &c.products {
+                text.add(l, &p.name);
+                text.opt(l, &p.summary);
+            }
+            c.services.iter().for_each(|s| text.add(l, s));
+            text.opt(l, &c.contact.address);
+            if let Some(n) = c.incubator.as_ref().and_then(name_of) {
+                text.push(&n);
+            }
+        }
+        Details::Institution(i) => text.opt(l, &i.contact.address),
+        Details::ResearchTheme(t) => {
+            if let Some(n) = name_of(&t.institution) {
+                text.push(&n);
+            }
+            if let Some(r) = &t.researcher {
+                text.add(l, &r.name);
+                text.opt(l, &r.position);
+                text.opt(l, &r.department);
+            }
+        }
+        Details::Equipment(e) => {
+            if let Some(n) = name_of(&e.owner) {
+                text.push(&n);
+            }
+            for s in [&e.maker, &e.model].into_iter().flatten() {
+                text.push(s);
+            }
+            for s in &e.specs {
+                text.push(&format!(
+                    "{}: {}",
+                    l.text(&s.label).text,
+                    l.text(&s.value).text
+                ));
+            }
+            for v in [
+                &e.conditions,
+                &e.fee,
+                &e.building,
+                &e.room,
+                &e.address,
+                &e.contact_name,
+            ] {
+                text.opt(l, v);
+            }
+        }
+        Details::Coordinator(_) => {}
+        Details::SuccessStory(s) => {
+            text.opt(l, &s.outcome);
+            s.press.iter().for_each(|p| text.add(l, &p.title));
+            for r in &s.partners {
+                if let Some(n) = name_of(r) {
+                    text.push(&n);
+                }
+            }
+        }
+    }
+}
+
+/// A search record with the meta, filters and sort every entry has.
+fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) -> SearchRecord {
+    let mut meta = BTreeMap::new();
+    meta.insert("title".to_string(), title.to_string());
+    meta.insert(l.ui("search.kind"), l.ui(&format!("kind_one.{kind}")));
+    let forms = hangul::suffix_forms(&format!("{title}\n{}", text.0));
+    if !forms.is_empty() {
+        meta.insert(HIDDEN_FORMS.to_string(), forms);
+    }
+    let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    filters.insert(l.ui("search.kind"), vec![l.ui(&format!("kind_one.{kind}"))]);
+    for (tax, terms) in &record.facets {
+        if let Some(taxonomy) = l.site.taxonomies.get(*tax) {
+            let name = l.taxonomy_label(taxonomy).text;
+            let values = filters.entry(name).or_default();
+            values.extend(terms.iter().map(|t| l.term_label(taxonomy, t).text));
+            values.sort();
+            values.dedup();
+        }
+    }
+    let mut sort = BTreeMap::new();
+    sort.insert("name".to_string(), sort_key(title));
+    SearchRecord {
+        url: record_path(record, l.lang),
+        language: l.lang.to_string(),
+        content: format!("{title}\n{}", text.0),
+        meta,
+        filters,
+        sort,
+    }
+}
+
+/// What the search page needs to preset filters from a URL such as
+/// `?technologies=laser-processing`: each facet's localized filter name and term labels.
+pub fn filter_names(site: &Site, theme: &Theme, lang: &str) -> serde_json::Value {
+    let l = Localizer::new(site, lang, &theme.strings[lang]);
+    let mut out = serde_json::Map::new();
+    let kinds: serde_json::Map<String, serde_json::Value> = Kind::ALL
+        .iter()
+        .map(|k| k.dir())
+        .chain(["product"])
+        .map(|k| (k.to_string(), l.ui(&format!("kind_one.{k}")).into()))
+        .collect();
+    out.insert(
+        "kind".into(),
+        serde_json::json!({ "name": l.ui("search.kind"), "terms": kinds }),
+    );
+    let used: std::collections::BTreeSet<&str> = Kind::ALL
+        .iter()
+        .flat_map(|k| facet_fields(*k).iter().map(|(_, t)| *t))
+        .collect();
+    for (id, taxonomy) in site
+        .taxonomies
+        .iter()
+        .filter(|(id, _)| used.contains(id.as_str()))
+    {
+        let terms: serde_json::Map<String, serde_json::Value> = taxonomy
+            .terms
+            .iter()
+            .map(|t| (t.key.clone(), l.term_label(taxonomy, &t.key).text.into()))
+            .collect();
+        out.insert(
+            id.clone(),
+            serde_json::json!({ "name": l.taxonomy_label(taxonomy).text, "terms": terms }),
+        );
+    }
+    serde_json::Value::Object(out)
+}
+
+/// Files of the Pagefind bundle that the site serves; the other UIs are left out.
+fn wanted(path: &std::path::Path) -> bool {
+    let name = path.to_string_lossy();
+    !(name.starts_with("pagefind-modular-ui")
+        || name.starts_with("pagefind-component-ui")
+        || name.starts_with("playground")
+        || name.starts_with("pagefind-highlight"))
+}
+
+/// Build the search bundle for every language.
+pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let records: Vec<SearchRecord> = {
+        use rayon::prelude::*;
+        site.languages()
+            .par_iter()
+            .flat_map(|lang| search_records(site, theme, lang))
+            .collect()
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the search indexer")?;
+    let files = runtime.block_on(async move {
+        let config = pagefind::options::PagefindServiceConfig::builder().build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(config))?;
+        for r in records {
+            index
+                .add_custom_record(
+                    r.url,
+                    r.content,
+                    r.language,
+                    Some(r.meta),
+                    Some(r.filters),
+                    Some(r.sort),
+                )
+                .await?;
+        }
+        index.get_files().await
+    })?;
+    Ok(files
+        .into_iter()
+        .filter(|f| wanted(&f.filename))
+        .map(|f| OutputFile {
+            path: PathBuf::from(BUNDLE_DIR).join(f.filename),
+            bytes: f.contents,
+        })
+        .collect())
+}

@@ -1,0 +1,161 @@
+// Search, proven by running searches: Pagefind's own JavaScript against the built
+// sample site in Chromium, for both languages, with filters, through the page's
+// UI, and over a set of Korean and English queries scored for recall and precision.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build, serve, launch, pagefindSearch } from "./lib.mjs";
+
+const KINDS = ["companies", "institutions", "research-themes", "equipment", "coordinators", "success-stories"];
+let out, server, browser, page;
+
+before(async () => {
+  out = build();
+  server = await serve(out, "/");
+  browser = await launch();
+  page = await browser.newPage();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function recordPages(lang) {
+  const urls = [];
+  for (const kind of KINDS) {
+    for (const slug of readdirSync(join(out, lang, kind))) {
+      if (slug !== "page" && existsSync(join(out, lang, kind, slug, "index.html"))) urls.push(`/${lang}/${kind}/${slug}/`);
+    }
+  }
+  return urls;
+}
+
+/** The searchable text of each record page: the record itself, without labels and back-links. */
+async function pageTexts(lang) {
+  await page.goto(`${server.url}${lang}/search/`);
+  return page.evaluate(async (urls) => {
+    const out = {};
+    for (const url of urls) {
+      const html = await (await fetch(url)).text();
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      const article = doc.querySelector("article.record");
+      // Labels and back-links are not the record's text; of a story's network, only the partners' names are.
+      article.querySelectorAll("dt, h2, h3:not(.card-title), .kicker, .count, .updated, .note, section.related:not([id^=network])").forEach((e) => e.remove());
+      article.querySelectorAll("[id^=network] .card > :not(.card-title)").forEach((e) => e.remove());
+      // Keep words of neighbouring elements apart, as a reader sees them.
+      article.querySelectorAll("*").forEach((e) => e.append(" "));
+      out[url] = article.textContent.replace(/\s+/g, " ");
+    }
+    return out;
+  }, recordPages(lang));
+}
+
+function score(lang, queries, texts, results) {
+  const rows = [];
+  for (const { q, match } of queries) {
+    const tests = match.map((m) => (lang === "ko" ? (t) => t.includes(m) : (t) => new RegExp(m, "i").test(t)));
+    const expected = new Set(Object.keys(texts).filter((u) => tests.every((f) => f(texts[u]))));
+    const got = new Set(results[q].map((r) => r.url.split("#")[0]));
+    const hits = [...expected].filter((u) => got.has(u)).length;
+    const recall = expected.size ? hits / expected.size : 1;
+    const precision = got.size ? [...got].filter((u) => expected.has(u)).length / got.size : expected.size ? 0 : 1;
+    rows.push({ q, expected: expected.size, got: got.size, recall, precision, missed: [...expected].filter((u) => !got.has(u)), extra: [...got].filter((u) => !expected.has(u)) });
+  }
+  const mean = (k) => rows.reduce((s, r) => s + r[k], 0) / rows.length;
+  return { rows, recall: mean("recall"), precision: mean("precision") };
+}
+
+const queries = JSON.parse(readFileSync(new URL("./queries.json", import.meta.url)));
+
+for (const lang of ["ko", "en"]) {
+  test(`${lang}: the query set finds what visitors expect (recall ≥ 0.95, precision ≥ 0.9)`, async () => {
+    assert.ok(queries[lang].length >= (lang === "ko" ? 40 : 20));
+    const texts = await pageTexts(lang);
+    assert.ok(Object.keys(texts).length >= 90);
+    const results = {};
+    for (const { q } of queries[lang]) {
+      // The same preprocessing the search page applies (particles off in Korean).
+      const term = await page.evaluate((q) => window.__processTerm ? window.__processTerm(q) : q, q);
+      results[q] = await pagefindSearch(page, term);
+    }
+    const s = score(lang, queries[lang], texts, results);
+
+    const weak = s.rows.filter((r) => r.recall < 1 || r.precision < 1);
+    console.log(`search quality ${lang}: ${queries[lang].length} queries, recall ${s.recall.toFixed(3)}, precision ${s.precision.toFixed(3)}`);
+    for (const r of weak) console.log(`  ${r.q}: expected ${r.expected}, got ${r.got}, missed ${r.missed.join(" ")} extra ${r.extra.join(" ")}`);
+    assert.ok(s.recall >= 0.95, `recall ${s.recall}`);
+    assert.ok(s.precision >= 0.9, `precision ${s.precision}`);
+  });
+}
+
+test("Korean finds nouns inside compounds and with particles attached", async () => {
+  await page.goto(`${server.url}ko/search/`);
+  for (const [q, url] of [
+    ["가공", "/ko/research-themes/rt-femtosecond-laser-microholes/"],
+    ["현미경", "/ko/equipment/eq-sem-edx/"],
+    ["회로를", "/ko/companies/tachikawa-rf-labs/"],
+  ]) {
+    const term = await page.evaluate((q) => window.__processTerm(q), q);
+    const urls = (await pagefindSearch(page, term)).map((r) => r.url);
+    assert.ok(urls.includes(url), `${q} should find ${url}: ${urls.join(" ")}`);
+  }
+});
+
+test("filters narrow by kind and facet, with localized names", async () => {
+  await page.goto(`${server.url}en/search/`);
+  const all = await pagefindSearch(page, "laser");
+  const open = await pagefindSearch(page, "laser", { filters: { Kind: "Equipment", Availability: "Open to outside users" } });
+  assert.ok(open.length > 0 && open.length < all.length);
+  for (const r of open) {
+    assert.deepEqual(r.filters.Kind, ["Equipment"]);
+    assert.ok(r.filters.Availability.includes("Open to outside users"));
+  }
+  await page.goto(`${server.url}ko/search/`);
+  const supers = await pagefindSearch(page, "변리사", { filters: { 구분: "슈퍼 코디네이터" } });
+  assert.deepEqual(supers.map((r) => r.url), ["/ko/coordinators/coord-hayashi-keiko/"]);
+});
+
+test("a product is a result of its own that leads to its place on the company page", async () => {
+  await page.goto(`${server.url}en/search/`);
+  const results = await pagefindSearch(page, "turbine", { filters: { Kind: "Product" } });
+  assert.ok(results.length >= 1);
+  assert.match(results[0].url, /^\/en\/companies\/[a-z0-9-]+\/#product-\d+$/);
+  assert.equal(results[0].meta.Company !== undefined, true);
+});
+
+test("results can be sorted by name", async () => {
+  await page.goto(`${server.url}en/search/`);
+  const sorted = await pagefindSearch(page, "laser", { sort: { name: "asc" } });
+  const titles = sorted.map((r) => r.title.toLowerCase().replace(/^the /, ""));
+  assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b)));
+});
+
+test("the header search box and URL presets run the search in the page's UI", async () => {
+  await page.goto(`${server.url}ko/companies/hanbit-precision/`);
+  await page.fill("#site-q", "레이저를");
+  await page.press("#site-q", "Enter");
+  await page.waitForURL(/\/ko\/search\/\?q=/);
+  await page.waitForSelector(".pagefind-ui__result-title");
+  assert.equal(await page.inputValue(".pagefind-ui__search-input"), "레이저를");
+  const first = await page.locator(".pagefind-ui__result-link").first().getAttribute("href");
+  assert.match(first, /^\/ko\//);
+  // A term page's "search within" form presets the facet filter.
+  await page.goto(`${server.url}ko/technologies/laser-processing/`);
+  await page.fill("#within-q", "절단");
+  await page.press("#within-q", "Enter");
+  await page.waitForSelector(".pagefind-ui__result-title");
+  assert.equal(await page.locator(".pagefind-ui__filter-checkbox:checked").count(), 1);
+  // A filter alone lists what is under it.
+  await page.goto(`${server.url}en/search/?tier=super`);
+  await page.waitForSelector(".pagefind-ui__result-title");
+  assert.equal(await page.locator(".pagefind-ui__result").count(), 3);
+  // The hidden Korean forms never show as a tag.
+  await page.goto(`${server.url}ko/search/?q=가공`);
+  await page.waitForSelector(".pagefind-ui__result-title");
+  const tags = await page.locator(".pagefind-ui__result-tag").allTextContents();
+  assert.ok(tags.length > 0 && tags.every((t) => !t.includes("_forms")), tags.join(" | "));
+  // Opening a result reaches the record.
+  await page.locator(".pagefind-ui__result-link").first().click();
+  await page.waitForSelector("article.record h1");
+});
