@@ -1,0 +1,275 @@
+//! Generate a synthetic site of N records in the real content format: every kind
+//! in realistic proportions, Korean and English bodies of a few hundred words,
+//! facets and cross-references. Deterministic for a given N and seed.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::words::*;
+
+/// A small deterministic generator (xorshift64*); the data only has to look varied.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// How many records of each kind a site of `n` records has (a cluster's proportions).
+pub fn proportions(n: usize) -> [(&'static str, usize); 6] {
+    let part = |p: usize| (n * p / 100).max(1);
+    [
+        ("institutions", part(3)),
+        ("companies", part(45)),
+        ("research-themes", part(20)),
+        ("equipment", part(15)),
+        ("coordinators", part(5)),
+        ("success-stories", n.saturating_sub(part(3) + part(45) + part(20) + part(15) + part(5)).max(1)),
+    ]
+}
+
+struct Vocab {
+    technologies: Vec<String>,
+    industries: Vec<String>,
+    regions: Vec<String>,
+    categories: Vec<String>,
+    qualifications: Vec<String>,
+    support: Vec<String>,
+}
+
+/// Write the site into `dir` (which must not exist) and return the Korean text of
+/// every record by URL path, for measuring search against.
+pub fn generate(dir: &Path, n: usize, sample_root: &Path) -> Result<BTreeMap<String, String>> {
+    std::fs::create_dir_all(dir.join("content")).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::write(
+        dir.join("site.yaml"),
+        "title: { ko: 벤치마크 클러스터, en: Benchmark Cluster }\nbase_url: https://bench.example.org/\nlanguages: [ko, en]\nsecretariat: { email: office@bench.example.org }\n",
+    )?;
+    std::fs::copy(sample_root.join("content/taxonomies.yaml"), dir.join("content/taxonomies.yaml"))
+        .context("the generator copies the sample site's content/taxonomies.yaml")?;
+    let vocab = vocab(&std::fs::read_to_string(dir.join("content/taxonomies.yaml"))?);
+    let mut rng = Rng::new(n as u64);
+    let counts = proportions(n);
+    let mut texts = BTreeMap::new();
+    let slug = |kind: &str, i: usize| format!("{}-{i:06}", &kind[..3]);
+    for (kind, count) in counts {
+        std::fs::create_dir_all(dir.join("content").join(kind))?;
+        for i in 0..count {
+            let s = slug(kind, i);
+            let (front, ko_title, en_title) = front_matter(kind, i, &mut rng, &vocab, &counts, &slug);
+            let (ko_words, en_words) = (120 + rng.below(200), 150 + rng.below(200));
+            let ko = body_ko(&mut rng, ko_words);
+            let en = body_en(&mut rng, en_words);
+            let path = dir.join("content").join(kind).join(format!("{s}.md"));
+            std::fs::write(&path, format!("---\n{front}---\n{ko}\n"))?;
+            std::fs::write(dir.join("content").join(kind).join(format!("{s}.en.md")), format!("{en}\n"))?;
+            texts.insert(format!("/ko/{kind}/{s}/"), format!("{ko_title}\n{front}\n{ko}"));
+            texts.insert(format!("/en/{kind}/{s}/"), format!("{en_title}\n{front}\n{en}"));
+        }
+    }
+    Ok(texts)
+}
+
+/// The term keys of each taxonomy in taxonomies.yaml (read naively: two-space-indented keys under `terms:`).
+fn vocab(taxonomies: &str) -> Vocab {
+    let mut by_tax: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut current = String::new();
+    for line in taxonomies.lines() {
+        if !line.starts_with(' ') && line.ends_with(':') {
+            current = line.trim_end_matches(':').to_string();
+        } else if let Some(rest) = line.strip_prefix("    ") {
+            if let Some((key, _)) = rest.split_once(':') {
+                by_tax.entry(current.clone()).or_default().push(key.trim().to_string());
+            }
+        }
+    }
+    let mut take = |k: &str| by_tax.remove(k).unwrap_or_default();
+    Vocab {
+        technologies: take("technologies"),
+        industries: take("industries"),
+        regions: take("regions"),
+        categories: take("equipment-categories"),
+        qualifications: take("qualifications"),
+        support: take("support-areas"),
+    }
+}
+
+fn some(rng: &mut Rng, items: &[String], max: usize) -> String {
+    let k = 1 + rng.below(max);
+    let mut chosen: Vec<&str> = (0..k).map(|_| rng.pick(items).as_str()).collect();
+    chosen.sort();
+    chosen.dedup();
+    format!("[{}]", chosen.join(", "))
+}
+
+fn compound(rng: &mut Rng) -> (String, String) {
+    let (a, ea) = *rng.pick(NOUNS);
+    let (b, eb) = *rng.pick(NOUNS);
+    (format!("{a}{b}"), format!("{ea} {eb}"))
+}
+
+type SlugFn = dyn Fn(&str, usize) -> String;
+
+fn front_matter(
+    kind: &str,
+    i: usize,
+    rng: &mut Rng,
+    v: &Vocab,
+    counts: &[(&'static str, usize); 6],
+    slug: &SlugFn,
+) -> (String, String, String) {
+    let count = |k: &str| counts.iter().find(|(c, _)| *c == k).map_or(1, |(_, n)| *n);
+    let mut f = String::new();
+    let (ko_sum, en_sum) = compound(rng);
+    let summary = format!("summary: {{ ko: \"{ko_sum} 전문 {}\", en: \"Specialists in {en_sum}\" }}\n", rng.pick(KO_FILLERS));
+    let (ko, en) = match kind {
+        "companies" => {
+            let p = rng.below(KO_PLACES.len());
+            let e = rng.below(KO_NAME_ENDS.len());
+            let legal = rng.below(3);
+            let ko = match legal {
+                0 => format!("(주){}{}{i}", KO_PLACES[p], KO_NAME_ENDS[e]),
+                1 => format!("주식회사 {}{}{i}", KO_PLACES[p], KO_NAME_ENDS[e]),
+                _ => format!("{}{}{i}", KO_PLACES[p], KO_NAME_ENDS[e]),
+            };
+            let en = format!("{} {} {i} Co., Ltd.", EN_PLACES[p], EN_NAME_ENDS[e]);
+            let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let _ = writeln!(f, "kind: {}", if rng.chance(40) { "product-developer" } else { "base-technology" });
+            let _ = writeln!(f, "employees: {}\nfounded: {}", 5 + rng.below(500), 1950 + rng.below(75));
+            let _ = writeln!(f, "industries: {}\ntechnologies: {}\nregions: {}", some(rng, &v.industries, 3), some(rng, &v.technologies, 4), some(rng, &v.regions, 1));
+            let _ = writeln!(f, "membership: {}", rng.pick(&["general", "supporting", "cooperating"]));
+            let _ = writeln!(f, "seeking: {}", some(rng, &v.support, 2));
+            f.push_str("products:\n");
+            for _ in 0..1 + rng.below(3) {
+                let (pk, pe) = compound(rng);
+                let _ = writeln!(f, "  - name: {{ ko: \"{pk} 유닛\", en: \"{pe} unit\" }}\n    summary: {{ ko: \"{} {pk}\", en: \"A {pe} for {}\" }}", rng.pick(KO_FILLERS), rng.pick(EN_FILLERS));
+            }
+            let _ = writeln!(f, "website: https://c{i}.example/\nemail: info@c{i}.example\nphone: \"+81 42 000 {:04}\"", i % 10000);
+            (ko, en)
+        }
+        "institutions" => {
+            let p = rng.below(KO_PLACES.len());
+            let ko = format!("{}{}연구소 {i}", KO_PLACES[p], rng.pick(&["공업", "재료", "전자", "생산기술"]));
+            let en = format!("{} Research Institute {i}", EN_PLACES[p]);
+            let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let _ = writeln!(f, "kind: {}\nregions: {}", rng.pick(&["university", "research-institute", "public-lab"]), some(rng, &v.regions, 1));
+            (ko, en)
+        }
+        "research-themes" => {
+            let (tk, te) = compound(rng);
+            let ko = format!("{tk} 기술 연구 {i}");
+            let en = format!("Research on {te} {i}");
+            let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let _ = writeln!(f, "institution: {}", slug("institutions", rng.below(count("institutions"))));
+            let s = rng.below(KO_SURNAMES.len());
+            let g = rng.below(KO_GIVEN.len());
+            let _ = writeln!(f, "researcher: {{ name: {{ ko: \"{} {}\", en: \"{} {}\" }} }}", KO_SURNAMES[s], KO_GIVEN[g], EN_GIVEN[g], EN_SURNAMES[s]);
+            let _ = writeln!(f, "technologies: {}\nindustries: {}\nseeking: [joint-research]", some(rng, &v.technologies, 3), some(rng, &v.industries, 2));
+            (ko, en)
+        }
+        "equipment" => {
+            let (ek, ee) = compound(rng);
+            let ko = format!("{ek} 장비 {i}");
+            let en = format!("{ee} system {i}");
+            let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let owner = if rng.chance(70) {
+                format!("institutions/{}", slug("institutions", rng.below(count("institutions"))))
+            } else {
+                format!("companies/{}", slug("companies", rng.below(count("companies"))))
+            };
+            let _ = writeln!(f, "owner: {owner}\ncategories: {}\ntechnologies: {}", some(rng, &v.categories, 2), some(rng, &v.technologies, 2));
+            let _ = writeln!(f, "open: {}\nbooking: booking{i}@bench.example.org\nfee: {{ ko: \"시간당 {}엔\", en: \"¥{} per hour\" }}", rng.chance(80), 1000 * (1 + i % 20), 1000 * (1 + i % 20));
+            let _ = writeln!(f, "specs:\n  - {{ label: {{ ko: 출력, en: Power }}, value: \"{} W\" }}", 10 * (1 + i % 100));
+            (ko, en)
+        }
+        "coordinators" => {
+            let s = rng.below(KO_SURNAMES.len());
+            let g = rng.below(KO_GIVEN.len());
+            let ko = format!("{} {} {i}", KO_SURNAMES[s], KO_GIVEN[g]);
+            let en = format!("{} {} {i}", EN_GIVEN[g], EN_SURNAMES[s]);
+            let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let _ = writeln!(f, "tier: {}\nqualifications: {}\nsupport-areas: {}\nindustries: {}", if i % 10 == 0 { "super" } else { "coordinator" }, some(rng, &v.qualifications, 2), some(rng, &v.support, 2), some(rng, &v.industries, 2));
+            (ko, en)
+        }
+        _ => {
+            let (sk, se) = compound(rng);
+            let ko = format!("{sk} 공동개발 성공 {i}");
+            let en = format!("Joint {se} success {i}");
+            let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let _ = writeln!(f, "year: {}\ntype: industry-academia", 2015 + i % 11);
+            let _ = writeln!(f, "companies: [{}, {}]", slug("companies", rng.below(count("companies"))), slug("companies", rng.below(count("companies"))));
+            let _ = writeln!(f, "research-themes: [{}]\ncoordinators: [{}]", slug("research-themes", rng.below(count("research-themes"))), slug("coordinators", rng.below(count("coordinators"))));
+            let _ = writeln!(f, "equipment: [{}]\ntechnologies: {}", slug("equipment", rng.below(count("equipment"))), some(rng, &v.technologies, 3));
+            (ko, en)
+        }
+    };
+    (f, ko, en)
+}
+
+/// Korean prose of about `words` words: compounds with particles, fillers and endings.
+pub fn body_ko(rng: &mut Rng, words: usize) -> String {
+    let mut out = String::new();
+    for w in 0..words {
+        let word = match rng.below(10) {
+            0..=4 => {
+                let (c, _) = compound(rng);
+                let c = if rng.chance(50) { rng.pick(NOUNS).0.to_string() } else { c };
+                if rng.chance(70) { format!("{c}{}", rng.pick(PARTICLES)) } else { c }
+            }
+            5..=7 => rng.pick(KO_FILLERS).to_string(),
+            _ => rng.pick(KO_VERBS).to_string(),
+        };
+        out.push_str(&word);
+        out.push(if w % 40 == 39 { '\n' } else { ' ' });
+        if w % 40 == 39 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub fn body_en(rng: &mut Rng, words: usize) -> String {
+    let mut out = String::new();
+    for w in 0..words {
+        let word = match rng.below(10) {
+            0..=4 => rng.pick(NOUNS).1.to_string(),
+            5..=7 => rng.pick(EN_FILLERS).to_string(),
+            _ => rng.pick(EN_VERBS).to_string(),
+        };
+        out.push_str(&word);
+        out.push(if w % 40 == 39 { '.' } else { ' ' });
+        if w % 40 == 39 {
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
