@@ -47,7 +47,11 @@ pub fn proportions(n: usize) -> [(&'static str, usize); 6] {
         ("research-themes", part(20)),
         ("equipment", part(15)),
         ("coordinators", part(5)),
-        ("success-stories", n.saturating_sub(part(3) + part(45) + part(20) + part(15) + part(5)).max(1)),
+        (
+            "success-stories",
+            n.saturating_sub(part(3) + part(45) + part(20) + part(15) + part(5))
+                .max(1),
+        ),
     ]
 }
 
@@ -63,14 +67,20 @@ struct Vocab {
 /// Write the site into `dir` (which must not exist) and return the Korean text of
 /// every record by URL path, for measuring search against.
 pub fn generate(dir: &Path, n: usize, sample_root: &Path) -> Result<BTreeMap<String, String>> {
-    std::fs::create_dir_all(dir.join("content")).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir.join("content"))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::write(
         dir.join("site.yaml"),
         "title: { ko: 벤치마크 클러스터, en: Benchmark Cluster }\nbase_url: https://bench.example.org/\nlanguages: [ko, en]\nsecretariat: { email: office@bench.example.org }\n",
     )?;
-    std::fs::copy(sample_root.join("content/taxonomies.yaml"), dir.join("content/taxonomies.yaml"))
-        .context("the generator copies the sample site's content/taxonomies.yaml")?;
-    let vocab = vocab(&std::fs::read_to_string(dir.join("content/taxonomies.yaml"))?);
+    std::fs::copy(
+        sample_root.join("content/taxonomies.yaml"),
+        dir.join("content/taxonomies.yaml"),
+    )
+    .context("the generator copies the sample site's content/taxonomies.yaml")?;
+    let vocab = vocab(&std::fs::read_to_string(
+        dir.join("content/taxonomies.yaml"),
+    )?);
     let mut rng = Rng::new(n as u64);
     let counts = proportions(n);
     let mut texts = BTreeMap::new();
@@ -79,15 +89,25 @@ pub fn generate(dir: &Path, n: usize, sample_root: &Path) -> Result<BTreeMap<Str
         std::fs::create_dir_all(dir.join("content").join(kind))?;
         for i in 0..count {
             let s = slug(kind, i);
-            let (front, ko_title, en_title) = front_matter(kind, i, &mut rng, &vocab, &counts, &slug);
+            let (front, ko_title, en_title) =
+                front_matter(kind, i, &mut rng, &vocab, &counts, &slug);
             let (ko_words, en_words) = (120 + rng.below(200), 150 + rng.below(200));
             let ko = body_ko(&mut rng, ko_words);
             let en = body_en(&mut rng, en_words);
             let path = dir.join("content").join(kind).join(format!("{s}.md"));
             std::fs::write(&path, format!("---\n{front}---\n{ko}\n"))?;
-            std::fs::write(dir.join("content").join(kind).join(format!("{s}.en.md")), format!("{en}\n"))?;
-            texts.insert(format!("/ko/{kind}/{s}/"), format!("{ko_title}\n{front}\n{ko}"));
-            texts.insert(format!("/en/{kind}/{s}/"), format!("{en_title}\n{front}\n{en}"));
+            std::fs::write(
+                dir.join("content").join(kind).join(format!("{s}.en.md")),
+                format!("{en}\n"),
+            )?;
+            texts.insert(
+                format!("/ko/{kind}/{s}/"),
+                format!("{ko_title}\n{front}\n{ko}"),
+            );
+            texts.insert(
+                format!("/en/{kind}/{s}/"),
+                format!("{en_title}\n{front}\n{en}"),
+            );
         }
     }
     Ok(texts)
@@ -102,7 +122,10 @@ fn vocab(taxonomies: &str) -> Vocab {
             current = line.trim_end_matches(':').to_string();
         } else if let Some(rest) = line.strip_prefix("    ") {
             if let Some((key, _)) = rest.split_once(':') {
-                by_tax.entry(current.clone()).or_default().push(key.trim().to_string());
+                by_tax
+                    .entry(current.clone())
+                    .or_default()
+                    .push(key.trim().to_string());
             }
         }
     }
@@ -144,7 +167,10 @@ fn front_matter(
     let count = |k: &str| counts.iter().find(|(c, _)| *c == k).map_or(1, |(_, n)| *n);
     let mut f = String::new();
     let (ko_sum, en_sum) = compound(rng);
-    let summary = format!("summary: {{ ko: \"{ko_sum} 전문 {}\", en: \"Specialists in {en_sum}\" }}\n", rng.pick(KO_FILLERS));
+    let summary = format!(
+        "summary: {{ ko: \"{ko_sum} 전문 {}\", en: \"Specialists in {en_sum}\" }}\n",
+        rng.pick(KO_FILLERS)
+    );
     let (ko, en) = match kind {
         "companies" => {
             let p = rng.below(KO_PLACES.len());
@@ -158,10 +184,33 @@ fn front_matter(
             let en = format!("{} {} {i} Co., Ltd.", EN_PLACES[p], EN_NAME_ENDS[e]);
             let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
             f.push_str(&summary);
-            let _ = writeln!(f, "kind: {}", if rng.chance(40) { "product-developer" } else { "base-technology" });
-            let _ = writeln!(f, "employees: {}\nfounded: {}", 5 + rng.below(500), 1950 + rng.below(75));
-            let _ = writeln!(f, "industries: {}\ntechnologies: {}\nregions: {}", some(rng, &v.industries, 3), some(rng, &v.technologies, 4), some(rng, &v.regions, 1));
-            let _ = writeln!(f, "membership: {}", rng.pick(&["general", "supporting", "cooperating"]));
+            let _ = writeln!(
+                f,
+                "kind: {}",
+                if rng.chance(40) {
+                    "product-developer"
+                } else {
+                    "base-technology"
+                }
+            );
+            let _ = writeln!(
+                f,
+                "employees: {}\nfounded: {}",
+                5 + rng.below(500),
+                1950 + rng.below(75)
+            );
+            let _ = writeln!(
+                f,
+                "industries: {}\ntechnologies: {}\nregions: {}",
+                some(rng, &v.industries, 3),
+                some(rng, &v.technologies, 4),
+                some(rng, &v.regions, 1)
+            );
+            let _ = writeln!(
+                f,
+                "membership: {}",
+                rng.pick(&["general", "supporting", "cooperating"])
+            );
             let _ = writeln!(f, "seeking: {}", some(rng, &v.support, 2));
             f.push_str("products:\n");
             for _ in 0..1 + rng.below(3) {
@@ -173,11 +222,20 @@ fn front_matter(
         }
         "institutions" => {
             let p = rng.below(KO_PLACES.len());
-            let ko = format!("{}{}연구소 {i}", KO_PLACES[p], rng.pick(&["공업", "재료", "전자", "생산기술"]));
+            let ko = format!(
+                "{}{}연구소 {i}",
+                KO_PLACES[p],
+                rng.pick(&["공업", "재료", "전자", "생산기술"])
+            );
             let en = format!("{} Research Institute {i}", EN_PLACES[p]);
             let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
             f.push_str(&summary);
-            let _ = writeln!(f, "kind: {}\nregions: {}", rng.pick(&["university", "research-institute", "public-lab"]), some(rng, &v.regions, 1));
+            let _ = writeln!(
+                f,
+                "kind: {}\nregions: {}",
+                rng.pick(&["university", "research-institute", "public-lab"]),
+                some(rng, &v.regions, 1)
+            );
             (ko, en)
         }
         "research-themes" => {
@@ -186,11 +244,24 @@ fn front_matter(
             let en = format!("Research on {te} {i}");
             let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");
             f.push_str(&summary);
-            let _ = writeln!(f, "institution: {}", slug("institutions", rng.below(count("institutions"))));
+            let _ = writeln!(
+                f,
+                "institution: {}",
+                slug("institutions", rng.below(count("institutions")))
+            );
             let s = rng.below(KO_SURNAMES.len());
             let g = rng.below(KO_GIVEN.len());
-            let _ = writeln!(f, "researcher: {{ name: {{ ko: \"{} {}\", en: \"{} {}\" }} }}", KO_SURNAMES[s], KO_GIVEN[g], EN_GIVEN[g], EN_SURNAMES[s]);
-            let _ = writeln!(f, "technologies: {}\nindustries: {}\nseeking: [joint-research]", some(rng, &v.technologies, 3), some(rng, &v.industries, 2));
+            let _ = writeln!(
+                f,
+                "researcher: {{ name: {{ ko: \"{} {}\", en: \"{} {}\" }} }}",
+                KO_SURNAMES[s], KO_GIVEN[g], EN_GIVEN[g], EN_SURNAMES[s]
+            );
+            let _ = writeln!(
+                f,
+                "technologies: {}\nindustries: {}\nseeking: [joint-research]",
+                some(rng, &v.technologies, 3),
+                some(rng, &v.industries, 2)
+            );
             (ko, en)
         }
         "equipment" => {
@@ -200,13 +271,28 @@ fn front_matter(
             let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
             f.push_str(&summary);
             let owner = if rng.chance(70) {
-                format!("institutions/{}", slug("institutions", rng.below(count("institutions"))))
+                format!(
+                    "institutions/{}",
+                    slug("institutions", rng.below(count("institutions")))
+                )
             } else {
-                format!("companies/{}", slug("companies", rng.below(count("companies"))))
+                format!(
+                    "companies/{}",
+                    slug("companies", rng.below(count("companies")))
+                )
             };
-            let _ = writeln!(f, "owner: {owner}\ncategories: {}\ntechnologies: {}", some(rng, &v.categories, 2), some(rng, &v.technologies, 2));
+            let _ = writeln!(
+                f,
+                "owner: {owner}\ncategories: {}\ntechnologies: {}",
+                some(rng, &v.categories, 2),
+                some(rng, &v.technologies, 2)
+            );
             let _ = writeln!(f, "open: {}\nbooking: booking{i}@bench.example.org\nfee: {{ ko: \"시간당 {}엔\", en: \"¥{} per hour\" }}", rng.chance(80), 1000 * (1 + i % 20), 1000 * (1 + i % 20));
-            let _ = writeln!(f, "specs:\n  - {{ label: {{ ko: 출력, en: Power }}, value: \"{} W\" }}", 10 * (1 + i % 100));
+            let _ = writeln!(
+                f,
+                "specs:\n  - {{ label: {{ ko: 출력, en: Power }}, value: \"{} W\" }}",
+                10 * (1 + i % 100)
+            );
             (ko, en)
         }
         "coordinators" => {
@@ -216,7 +302,14 @@ fn front_matter(
             let en = format!("{} {} {i}", EN_GIVEN[g], EN_SURNAMES[s]);
             let _ = writeln!(f, "name: {{ ko: \"{ko}\", en: \"{en}\" }}");
             f.push_str(&summary);
-            let _ = writeln!(f, "tier: {}\nqualifications: {}\nsupport-areas: {}\nindustries: {}", if i % 10 == 0 { "super" } else { "coordinator" }, some(rng, &v.qualifications, 2), some(rng, &v.support, 2), some(rng, &v.industries, 2));
+            let _ = writeln!(
+                f,
+                "tier: {}\nqualifications: {}\nsupport-areas: {}\nindustries: {}",
+                if i % 10 == 0 { "super" } else { "coordinator" },
+                some(rng, &v.qualifications, 2),
+                some(rng, &v.support, 2),
+                some(rng, &v.industries, 2)
+            );
             (ko, en)
         }
         _ => {
@@ -226,9 +319,24 @@ fn front_matter(
             let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");
             f.push_str(&summary);
             let _ = writeln!(f, "year: {}\ntype: industry-academia", 2015 + i % 11);
-            let _ = writeln!(f, "companies: [{}, {}]", slug("companies", rng.below(count("companies"))), slug("companies", rng.below(count("companies"))));
-            let _ = writeln!(f, "research-themes: [{}]\ncoordinators: [{}]", slug("research-themes", rng.below(count("research-themes"))), slug("coordinators", rng.below(count("coordinators"))));
-            let _ = writeln!(f, "equipment: [{}]\ntechnologies: {}", slug("equipment", rng.below(count("equipment"))), some(rng, &v.technologies, 3));
+            let _ = writeln!(
+                f,
+                "companies: [{}, {}]",
+                slug("companies", rng.below(count("companies"))),
+                slug("companies", rng.below(count("companies")))
+            );
+            let _ = writeln!(
+                f,
+                "research-themes: [{}]\ncoordinators: [{}]",
+                slug("research-themes", rng.below(count("research-themes"))),
+                slug("coordinators", rng.below(count("coordinators")))
+            );
+            let _ = writeln!(
+                f,
+                "equipment: [{}]\ntechnologies: {}",
+                slug("equipment", rng.below(count("equipment"))),
+                some(rng, &v.technologies, 3)
+            );
             (ko, en)
         }
     };
@@ -242,8 +350,16 @@ pub fn body_ko(rng: &mut Rng, words: usize) -> String {
         let word = match rng.below(10) {
             0..=4 => {
                 let (c, _) = compound(rng);
-                let c = if rng.chance(50) { rng.pick(NOUNS).0.to_string() } else { c };
-                if rng.chance(70) { format!("{c}{}", rng.pick(PARTICLES)) } else { c }
+                let c = if rng.chance(50) {
+                    rng.pick(NOUNS).0.to_string()
+                } else {
+                    c
+                };
+                if rng.chance(70) {
+                    format!("{c}{}", rng.pick(PARTICLES))
+                } else {
+                    c
+                }
             }
             5..=7 => rng.pick(KO_FILLERS).to_string(),
             _ => rng.pick(KO_VERBS).to_string(),

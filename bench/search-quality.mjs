@@ -1,0 +1,71 @@
+// Measure search on a generated site (bench gen): recall and precision of
+// Korean and English queries against the generator's ground truth, the bytes a
+// first query transfers through the page's UI, and the search bundle's file count.
+//
+//   node bench/search-quality.mjs <site-dir>     (the site built into <site-dir>/public)
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, pagefindSearch } from "../tests/e2e/lib.mjs";
+
+const site = process.argv[2];
+if (!site) throw new Error("usage: node bench/search-quality.mjs <generated-site-dir>");
+const out = join(site, "public");
+const texts = JSON.parse(readFileSync(join(site, "texts.json"), "utf8"));
+
+// Nouns of the generator's vocabulary that appear in no facet label or interface
+// string, so that the ground truth (the record files' text) is complete for them.
+const labels = readFileSync(join(site, "content/taxonomies.yaml"), "utf8") + readFileSync(new URL("../themes/default/i18n/ko.yaml", import.meta.url), "utf8");
+const words = readFileSync(new URL("../src/bin/bench/words.rs", import.meta.url), "utf8");
+const nouns = [...words.matchAll(/\("([^"]+)", "([a-z]+)"\)/g)].map((m) => [m[1], m[2]]).filter(([ko, en]) => !labels.includes(ko) && !labels.toLowerCase().includes(en));
+const particles = ["을", "를", "에서", "으로", "의"];
+const ko = nouns.slice(0, 30).map(([k], i) => (i % 3 === 0 ? k + particles[i % particles.length] : k));
+const en = nouns.slice(0, 20).map(([, e]) => e);
+
+function fileCount(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir)) n += statSync(join(dir, e)).isDirectory() ? fileCount(join(dir, e)) : 1;
+  return n;
+}
+
+const server = await serve(out, "/");
+const browser = await launch();
+const page = await browser.newPage();
+const report = { records: Object.keys(texts).length / 2, files: fileCount(out), bundleFiles: fileCount(join(out, "pagefind")) };
+
+for (const [lang, queries] of [["ko", ko], ["en", en]]) {
+  await page.goto(`${server.url}${lang}/search/`);
+  let recall = 0, precision = 0;
+  for (const q of queries) {
+    const stem = lang === "ko" ? await page.evaluate((q) => window.__processTerm(q), q) : q;
+    const match = lang === "ko" ? (t) => t.includes(stem) : (t) => new RegExp(`\\b${stem}`, "i").test(t);
+    const expected = new Set(Object.keys(texts).filter((u) => u.startsWith(`/${lang}/`) && match(texts[u])));
+    const got = new Set((await pagefindSearch(page, stem)).map((r) => r.url.split("#")[0]));
+    const hit = [...expected].filter((u) => got.has(u)).length;
+    recall += expected.size ? hit / expected.size : 1;
+    precision += got.size ? [...got].filter((u) => expected.has(u)).length / got.size : 1;
+  }
+  report[lang] = { queries: queries.length, recall: +(recall / queries.length).toFixed(3), precision: +(precision / queries.length).toFixed(3) };
+}
+
+// A first query as a visitor makes it: a fresh page, the UI, the first results shown.
+for (const [lang, q] of [["ko", ko[1]], ["en", en[1]]]) {
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  let bytes = 0;
+  fresh.on("response", async (r) => {
+    if (r.url().includes("/pagefind/")) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await fresh.goto(`${server.url}${lang}/search/`);
+  await fresh.waitForLoadState("networkidle");
+  const before = bytes;
+  await fresh.fill(".pagefind-ui__search-input", q);
+  await fresh.waitForSelector(".pagefind-ui__result-title");
+  await fresh.waitForLoadState("networkidle");
+  report[lang].firstQuery = q;
+  report[lang].firstQueryKB = +(bytes / 1024).toFixed(1);
+  report[lang].uiAndRuntimeKB = +(before / 1024).toFixed(1);
+  await context.close();
+}
+console.log(JSON.stringify(report, null, 2));
+await browser.close();
+await server.close();
