@@ -52,6 +52,12 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
         problems.extend(crate::lint::warnings(site));
     }
     timings.record("validate", t);
+    let t = Instant::now();
+    let site = site.map(|mut site| {
+        site.partners = crate::matching::partners(&site);
+        site
+    });
+    timings.record("match", t);
     let failed = problems.has_errors();
     Checked {
         site: if failed { None } else { site },

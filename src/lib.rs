@@ -16,6 +16,7 @@ pub mod kinds;
 pub mod lint;
 pub mod load;
 pub mod markdown;
+pub mod matching;
 pub mod model;
 pub mod output;
 pub mod pages;

@@ -54,6 +54,13 @@ pub fn card_meta(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Text> {
             if let (true, false, Some(b)) = (e.open, e.retired, &e.booking) {
                 meta.push(Text::plain(format!("{}: {b}", l.ui("field.booking"))));
             }
+            if let Some(c) = &e.conditions {
+                let c = l.text(c);
+                meta.push(Text {
+                    text: format!("{}: {}", l.ui("field.conditions"), shorten(&c.text, 90)),
+                    lang: c.lang,
+                });
+            }
             meta
         }
         Details::SuccessStory(s) => s
@@ -151,6 +158,7 @@ fn person_contact(
         title: l.ui("section.contact"),
         facts: contact_facts(l, &contact),
         note,
+        action: None,
     }
 }
 
@@ -210,6 +218,7 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
                 title: l.ui("section.contact"),
                 facts: contact_facts(l, &i.contact),
                 note: None,
+                action: None,
             });
             let s = &ctx.site;
             view.sections.extend(section(
@@ -258,6 +267,7 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
                     title: l.ui("section.researcher"),
                     facts,
                     note: None,
+                    action: None,
                 });
             }
             view.panels
@@ -265,8 +275,9 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
         }
         Details::Equipment(e) => equipment(ctx, l, e, &mut view),
         Details::Coordinator(c) => {
-            view.panels
-                .push(person_contact(ctx, l, c.public_contact, &c.email, &c.phone))
+            let mut panel = person_contact(ctx, l, c.public_contact, &c.email, &c.phone);
+            panel.action = request_link(ctx, l, record);
+            view.panels.push(panel);
         }
         Details::SuccessStory(s) => {
             view.facts.extend(s.year.map(|y| plain_fact(l, "year", y)));
@@ -319,6 +330,7 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
     }
     view.panels
         .retain(|p| !p.facts.is_empty() || p.note.is_some());
+    view.sections.extend(partner_sections(ctx, l, record));
     if kind != Kind::SuccessStories {
         view.sections.extend(section(
             ctx,
@@ -385,6 +397,7 @@ fn company(
         title: l.ui("section.contact"),
         facts: contact_facts(l, &c.contact),
         note: None,
+        action: None,
     });
     let products: Vec<Item> = c
         .products
@@ -508,6 +521,7 @@ fn equipment(ctx: &PageCtx, l: &Localizer, e: &crate::model::Equipment, view: &m
             title: l.ui("section.booking"),
             facts: booking,
             note: None,
+            action: None,
         },
     );
     let specs: Vec<Item> = e
@@ -606,4 +620,87 @@ pub fn home_view(ctx: &PageCtx, l: &Localizer) -> HomeView {
         ways_in,
         shortcuts,
     }
+}
+
+/// "Possible partners" sections: the best matches of each kind, with the shared terms.
+fn partner_sections(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Section> {
+    let Some(i) = ctx.site.index_of(&record.id) else {
+        return Vec::new();
+    };
+    let Some(per_kind) = ctx.site.partners.get(i) else {
+        return Vec::new();
+    };
+    per_kind
+        .iter()
+        .filter(|(_, matches)| !matches.is_empty())
+        .map(|(kind, matches)| Section {
+            id: format!("partners-{}", kind.dir()),
+            title: l.ui(&format!("partners.{}", kind.dir())),
+            cards: matches
+                .iter()
+                .map(|m| {
+                    let mut card = ctx.card(l, m.record);
+                    let labels: Vec<String> = m
+                        .shared
+                        .iter()
+                        .take(4)
+                        .filter_map(|(tax, key)| {
+                            ctx.site
+                                .taxonomies
+                                .get(*tax)
+                                .map(|t| l.term_label(t, key).text)
+                        })
+                        .collect();
+                    card.reason = Some(Text::plain(format!(
+                        "{} {}",
+                        l.ui("partners.shares"),
+                        labels.join(", ")
+                    )));
+                    card
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A mailto link to the secretariat asking for this coordinator, with the page filled in.
+fn request_link(ctx: &PageCtx, l: &Localizer, record: &Record) -> Option<Link> {
+    let to = ctx.site.config.secretariat_email.as_ref()?;
+    let name = l.text(&record.title).text;
+    let url = format!(
+        "{}/{}",
+        ctx.site.config.base_url.trim_end_matches('/'),
+        crate::render::record_path(record, l.lang)
+    );
+    let fill = |key: &str| l.ui(key).replace("{name}", &name).replace("{url}", &url);
+    Some(Link {
+        url: format!(
+            "mailto:{to}?subject={}&body={}",
+            mailto_encode(&fill("request.subject")),
+            mailto_encode(&fill("request.body"))
+        ),
+        label: Text::plain(l.ui("request.button")),
+    })
+}
+
+/// Percent-encode for a mailto query (RFC 6068): everything but unreserved characters.
+fn mailto_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// At most `max` characters, cut at a word and marked with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
 }

@@ -275,6 +275,7 @@ impl<'a> PageCtx<'a> {
             initial,
             anchor: None,
             draft: record.draft,
+            reason: None,
         }
     }
 
@@ -426,11 +427,20 @@ impl<'a> PageCtx<'a> {
         let all = &self.index.sorted[&(self.lang.to_string(), kind)];
         let base = format!("{}/{}/", self.lang, kind.dir());
         let (cards, initials, pager) = self.paginate(l, all, &base, page);
-        let facets = facet_fields(kind)
+        let facets: Vec<FacetView> = facet_fields(kind)
             .iter()
             .filter_map(|(_, tax)| self.facet_counts(l, tax, all))
             .collect();
+        let finder = match kind {
+            Kind::Coordinators | Kind::Equipment => {
+                let mut f: Vec<FacetView> = facets.clone();
+                f.extend(self.owner_facet(l, kind, all));
+                f
+            }
+            _ => Vec::new(),
+        };
         ListView {
+            finder,
             kind: kind.dir(),
             title: self.kind_label(l, kind),
             intro: l.ui(&format!("intro.{}", kind.dir())),
@@ -440,6 +450,39 @@ impl<'a> PageCtx<'a> {
             pager,
             facets,
         }
+    }
+
+    /// Equipment owners as a finder field (search filter `owner`).
+    fn owner_facet(&self, l: &Localizer, kind: Kind, records: &[usize]) -> Option<FacetView> {
+        if kind != Kind::Equipment {
+            return None;
+        }
+        let mut owners: BTreeMap<String, (Text, usize)> = BTreeMap::new();
+        for &i in records {
+            if let crate::model::Details::Equipment(e) = &self.site.records[i].details {
+                if let Some(owner) = self.site.get(&e.owner.id()) {
+                    owners
+                        .entry(owner.id.slug.clone())
+                        .or_insert_with(|| (l.text(&owner.title), 0))
+                        .1 += 1;
+                }
+            }
+        }
+        let terms = owners
+            .into_iter()
+            .map(|(slug, (label, count))| TermLink {
+                taxonomy: "owner".into(),
+                key: slug,
+                label,
+                url: String::new(),
+                count: Some(count),
+            })
+            .collect();
+        Some(FacetView {
+            id: "owner".into(),
+            label: Text::plain(l.ui("field.owner")),
+            terms,
+        })
     }
 
     /// A taxonomy's terms with how many of `records` carry each, most first.
@@ -623,6 +666,8 @@ impl<'a> PageCtx<'a> {
 
 #[derive(Serialize)]
 struct ListView {
+    /// The finder form's fields (coordinators and equipment): facets with their terms.
+    finder: Vec<FacetView>,
     kind: &'static str,
     title: String,
     intro: String,

@@ -109,13 +109,31 @@ fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
             }
         }
     }
-    entry(
+    let mut entry = entry(
         l,
         record,
         &l.text(&record.title).text,
         text,
         record.id.kind.dir(),
-    )
+    );
+    if let Details::Equipment(e) = &record.details {
+        // The equipment finder filters by owner, and every result shows how to book and on what terms.
+        if let Some(owner) = site.get(&e.owner.id()) {
+            entry
+                .filters
+                .insert(l.ui("field.owner"), vec![l.text(&owner.title).text]);
+        }
+        if let (true, Some(b)) = (e.open && !e.retired, &e.booking) {
+            entry.meta.insert(l.ui("field.booking"), b.clone());
+        }
+        if let Some(c) = &e.conditions {
+            entry.meta.insert(
+                l.ui("field.conditions"),
+                crate::pages::shorten(&l.text(c).text, 120),
+            );
+        }
+    }
+    entry
 }
 
 /// The text of every field that is not the title, summary, body or a facet.
@@ -248,6 +266,18 @@ pub fn filter_names(site: &Site, theme: &Theme, lang: &str) -> serde_json::Value
             serde_json::json!({ "name": l.taxonomy_label(taxonomy).text, "terms": terms }),
         );
     }
+    let owners: serde_json::Map<String, serde_json::Value> = site
+        .of_kind(Kind::Equipment)
+        .filter_map(|r| match &r.details {
+            Details::Equipment(e) => site.get(&e.owner.id()),
+            _ => None,
+        })
+        .map(|o| (o.id.slug.clone(), l.text(&o.title).text.into()))
+        .collect();
+    out.insert(
+        "owner".into(),
+        serde_json::json!({ "name": l.ui("field.owner"), "terms": owners }),
+    );
     serde_json::Value::Object(out)
 }
 

@@ -16,6 +16,8 @@ pub struct Site {
     referrers: Vec<Vec<usize>>,
     /// Whether drafts were kept (shown marked as drafts).
     pub drafts: bool,
+    /// Suggested partners of each record (filled by the matching stage).
+    pub partners: crate::matching::Partners,
 }
 
 impl Site {
@@ -50,7 +52,12 @@ impl Site {
             index,
             referrers,
             drafts,
+            partners: Vec::new(),
         }
+    }
+
+    pub fn index_of(&self, id: &RecordId) -> Option<usize> {
+        self.index.get(id).copied()
     }
 
     pub fn get(&self, id: &RecordId) -> Option<&Record> {

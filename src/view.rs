@@ -140,6 +140,8 @@ pub struct Card {
     /// Set on the first card under its initial: the anchor the index links to.
     pub anchor: Option<String>,
     pub draft: bool,
+    /// Why a suggested partner fits ("shares: laser processing, semiconductors").
+    pub reason: Option<Text>,
 }
 
 /// One row of a record's facts: a label and a value that may be a link.
@@ -181,6 +183,8 @@ pub struct Panel {
     pub title: String,
     pub facts: Vec<Fact>,
     pub note: Option<String>,
+    /// A button under the facts ("request this coordinator").
+    pub action: Option<Link>,
 }
 
 #[derive(Serialize, Clone, Debug)]

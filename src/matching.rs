@@ -1,0 +1,185 @@
+//! Matching: for every record, the records of other kinds that fit it best.
+//!
+//! Two records fit when they share facet terms: technologies, industries,
+//! regions, and a company's `seeking` support areas against a coordinator's
+//! support areas. A shared term counts by how rare it is (inverse document
+//! frequency), times a weight for its facet, so one rare shared technology
+//! outranks two common industries. Candidates come from an inverted index
+//! (term → records), so a record is only compared with records it shares
+//! something with. Ties are broken by slug, so the result is deterministic.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::{Kind, Record};
+use crate::site::Site;
+
+/// How many partners of each kind a record shows.
+pub const PER_KIND: usize = 3;
+
+/// How much a shared term of each facet counts, before its rarity.
+const FACET_WEIGHTS: &[(&str, f64)] = &[
+    ("technologies", 1.0),
+    ("support-areas", 1.0),
+    ("industries", 0.6),
+    ("regions", 0.3),
+];
+
+/// Which kinds are suggested as partners on a record of each kind.
+pub fn partner_kinds(kind: Kind) -> &'static [Kind] {
+    match kind {
+        Kind::Companies => &[
+            Kind::ResearchThemes,
+            Kind::Equipment,
+            Kind::Coordinators,
+            Kind::Companies,
+        ],
+        Kind::ResearchThemes => &[Kind::Companies, Kind::Equipment, Kind::Coordinators],
+        Kind::Equipment => &[Kind::Companies, Kind::ResearchThemes],
+        Kind::Coordinators => &[Kind::Companies, Kind::ResearchThemes],
+        Kind::Institutions => &[Kind::Companies],
+        Kind::SuccessStories => &[],
+    }
+}
+
+/// One suggested partner: the record (index into `site.records`), its score and
+/// the shared terms that earned it, most telling first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub record: usize,
+    pub score: f64,
+    pub shared: Vec<(&'static str, String)>,
+}
+
+/// Partners of every record, per partner kind, best first.
+pub type Partners = Vec<Vec<(Kind, Vec<Match>)>>;
+
+type Feature = (&'static str, String);
+
+pub fn partners(site: &Site) -> Partners {
+    let features: Vec<Vec<Feature>> = site.records.iter().map(|r| features(site, r)).collect();
+    let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
+    for (i, fs) in features.iter().enumerate() {
+        for f in fs {
+            postings.entry(f).or_default().push(i);
+        }
+    }
+    let n = site.records.len() as f64;
+    let weight: HashMap<&Feature, f64> = postings
+        .iter()
+        .map(|(f, list)| {
+            (
+                *f,
+                facet_weight(f.0) * (n / list.len() as f64).ln().max(0.05),
+            )
+        })
+        .collect();
+    (0..site.records.len())
+        .into_par_iter()
+        .map(|i| {
+            let kinds = partner_kinds(site.records[i].id.kind);
+            if kinds.is_empty() {
+                return Vec::new();
+            }
+            let mut scores: HashMap<usize, f64> = HashMap::new();
+            let kind_i = site.records[i].id.kind;
+            for f in &features[i] {
+                for &j in &postings[f] {
+                    let kind_j = site.records[j].id.kind;
+                    if j != i && kinds.contains(&kind_j) && counts(f, kind_i, kind_j) {
+                        *scores.entry(j).or_default() += weight[f];
+                    }
+                }
+            }
+            let linked = linked(site, i);
+            kinds
+                .iter()
+                .map(|&kind| {
+                    let mut best: Vec<(usize, f64)> = scores
+                        .iter()
+                        .filter(|(j, _)| site.records[**j].id.kind == kind && !linked.contains(j))
+                        .map(|(j, s)| (*j, *s))
+                        .collect();
+                    best.sort_by(|a, b| {
+                        b.1.total_cmp(&a.1)
+                            .then_with(|| site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug))
+                    });
+                    best.truncate(PER_KIND);
+                    let matches = best
+                        .into_iter()
+                        .map(|(j, score)| {
+                            let mut shared = shared(&features[i], &features[j], &weight);
+                            shared.retain(|f| counts(f, kind_i, kind));
+                            Match {
+                                record: j,
+                                score,
+                                shared,
+                            }
+                        })
+                        .collect();
+                    (kind, matches)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Support areas are what a company seeks and what a coordinator offers: they
+/// match a company with a coordinator, not two companies that both need help.
+fn counts(f: &Feature, a: Kind, b: Kind) -> bool {
+    f.0 != "support-areas" || a == Kind::Coordinators || b == Kind::Coordinators
+}
+
+fn facet_weight(facet: &str) -> f64 {
+    FACET_WEIGHTS
+        .iter()
+        .find(|(f, _)| *f == facet)
+        .map_or(0.0, |(_, w)| *w)
+}
+
+/// The terms a record is matched on. An institution also stands for the
+/// technologies and industries of its research themes and equipment.
+fn features(site: &Site, record: &Record) -> Vec<Feature> {
+    let mut out: Vec<Feature> = Vec::new();
+    let mut add = |r: &Record| {
+        for &(facet, _) in FACET_WEIGHTS {
+            out.extend(r.terms(facet).iter().map(|t| (facet, t.clone())));
+        }
+    };
+    add(record);
+    if record.id.kind == Kind::Institutions {
+        for kind in [Kind::ResearchThemes, Kind::Equipment] {
+            site.referrers(record, kind).into_iter().for_each(&mut add);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Records already linked to record `i` either way: they are shown elsewhere on its page.
+fn linked(site: &Site, i: usize) -> Vec<usize> {
+    let record = &site.records[i];
+    let index = |r: &Record| site.records.binary_search_by(|x| x.id.cmp(&r.id)).ok();
+    let mut out: Vec<usize> = record
+        .refs()
+        .iter()
+        .filter_map(|r| site.get(&r.id()))
+        .filter_map(index)
+        .collect();
+    out.extend(
+        Kind::ALL
+            .iter()
+            .flat_map(|k| site.referrers(record, *k))
+            .filter_map(index),
+    );
+    out
+}
+
+/// The shared terms, heaviest first (then by facet and key, for stable output).
+fn shared(a: &[Feature], b: &[Feature], weight: &HashMap<&Feature, f64>) -> Vec<Feature> {
+    let mut common: Vec<&Feature> = a.iter().filter(|f| b.binary_search(f).is_ok()).collect();
+    common.sort_by(|x, y| weight[y].total_cmp(&weight[x]).then_with(|| x.cmp(y)));
+    common.into_iter().cloned().collect()
+}
