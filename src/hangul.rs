@@ -1,15 +1,24 @@
 //! Korean text forms that make search find what a visitor types.
 //!
 //! Korean writes particles onto nouns (`가공을`) and builds compounds without
-//! spaces (`정밀가공`, `집적회로`). Pagefind splits words on spaces and matches a
-//! query as a word *prefix*, so `가공` would never find `정밀가공`. At build time
-//! we therefore index every suffix of each word that contains Hangul (`밀가공`,
-//! `가공`, `공`): a query then matches wherever it starts inside a word, which is
-//! substring search for Korean. At query time the page strips a trailing
-//! particle from each word (`회로를` → `회로`), so the query matches the word
-//! however it is inflected in the text.
+//! spaces (`정밀가공`, `집적회로`). Pagefind splits words on spaces, matches a
+//! query as a word prefix, and loads only the one index chunk where the query
+//! term would sit, so neither `가공` inside `정밀가공` nor the many words that
+//! start with a common prefix are found reliably once a site is large.
+//!
+//! So every run of Hangul is also indexed as its syllables and syllable pairs
+//! (`정밀가공` → `정`, `밀`, `가`, `공`, `정밀`, `밀가`, `가공`), each followed by
+//! a sentinel letter so that it is a word of its own that nothing else extends.
+//! The search page turns each Korean query word the same way into the pairs it
+//! must contain (`현미경을` → particle off → `현미`, `미경`), which Pagefind
+//! requires all of. Each query term is then an exact word, always in the chunk
+//! Pagefind loads, and a noun is found wherever it stands inside a word.
 
 use std::collections::HashSet;
+
+/// Ends every indexed syllable form. A letter (Pagefind drops punctuation), and
+/// one that does not follow Hangul in real text, so these forms only match each other.
+pub const SENTINEL: char = 'q';
 
 /// Particles and copulas that end a word, longest first (so `에서` goes before `에`).
 pub const PARTICLES: &[&str] = &[
@@ -56,10 +65,9 @@ pub const PARTICLES: &[&str] = &[
     "만",
 ];
 
+/// Precomposed Hangul syllables (text is NFC by the time it is indexed).
 pub fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
-        || ('\u{1100}'..='\u{11FF}').contains(&c)
-        || ('\u{3130}'..='\u{318F}').contains(&c)
 }
 
 /// The word without a trailing particle, if at least two letters remain.
@@ -74,60 +82,106 @@ pub fn strip_particle(word: &str) -> &str {
     word
 }
 
-/// The extra forms to index for `text`: every proper suffix of each
-/// whitespace-separated token that contains Hangul, starting at a letter, once
-/// each. Tokens are taken as Pagefind takes them, so `절삭·연삭` also yields
-/// `연삭`. Returns them space-separated.
-pub fn suffix_forms(text: &str) -> String {
-    let mut seen: HashSet<&str> = HashSet::new();
+/// The syllable forms to index for `text`: each syllable and each pair of
+/// neighbouring syllables in a run of Hangul, once each, space-separated.
+pub fn index_forms(text: &str) -> String {
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out = String::new();
-    for token in text.split_whitespace() {
-        if !token.chars().any(is_hangul) {
-            continue;
-        }
-        for (i, c) in token.char_indices().skip(1) {
-            let suffix = token[i..].trim_end_matches(|c: char| !c.is_alphanumeric());
-            // A particle alone is not worth a token: it would match every noun it follows.
-            if !c.is_alphanumeric()
-                || suffix.is_empty()
-                || PARTICLES.contains(&suffix)
-                || !seen.insert(suffix)
-            {
-                continue;
+    for run in hangul_runs(text) {
+        for form in run
+            .iter()
+            .map(|c| c.to_string())
+            .chain(run.windows(2).map(|w| w.iter().collect()))
+        {
+            if seen.insert(form.clone()) {
+                out.push_str(&form);
+                out.push(SENTINEL);
+                out.push(' ');
             }
-            out.push_str(suffix);
-            out.push(' ');
         }
     }
     out.pop();
     out
 }
 
+/// What the search page sends for one query word: the particle stripped, each
+/// Hangul run as its pairs (or its one syllable), other letters as they are.
+pub fn query_forms(word: &str) -> Vec<String> {
+    let word = strip_particle(word);
+    let mut out = Vec::new();
+    let mut rest = String::new();
+    for c in word.chars() {
+        if !is_hangul(c) {
+            rest.push(c);
+        }
+    }
+    for run in hangul_runs(word) {
+        if run.len() == 1 {
+            out.push(format!("{}{SENTINEL}", run[0]));
+        }
+        out.extend(
+            run.windows(2)
+                .map(|w| format!("{}{}{SENTINEL}", w[0], w[1])),
+        );
+    }
+    if !rest.trim().is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+fn hangul_runs(text: &str) -> Vec<Vec<char>> {
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    for c in text.chars() {
+        if is_hangul(c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn suffixes_let_a_prefix_match_find_nouns_inside_words() {
-        let forms = suffix_forms("정밀가공을 맡는 집적회로, 전자현미경");
-        for wanted in ["가공을", "밀가공을", "회로", "현미경"] {
-            assert!(forms.split(' ').any(|f| f == wanted), "{wanted} in {forms}");
-        }
-        // A particle on its own is not indexed.
-        assert!(!forms.split(' ').any(|f| f == "을"));
-        // Latin words get no extra forms.
-        assert_eq!(suffix_forms("laser processing"), "");
-        // Words joined by a middle dot are one token to Pagefind: each part is reachable.
-        let forms = suffix_forms("절삭·연삭 현장, 열처리·도금·주조");
-        for wanted in ["연삭", "도금·주조", "주조"] {
-            assert!(forms.split(' ').any(|f| f == wanted), "{wanted} in {forms}");
-        }
+    fn forms(text: &str) -> Vec<String> {
+        index_forms(text).split(' ').map(str::to_string).collect()
     }
 
     #[test]
-    fn mixed_script_words_index_their_korean_part() {
-        let forms = suffix_forms("MEMS센서를");
-        assert!(forms.split(' ').any(|f| f == "센서를"), "{forms}");
+    fn every_query_pair_of_a_noun_inside_a_compound_is_indexed() {
+        let indexed = forms("정밀가공을 맡는 집적회로, 전자현미경 절삭·연삭");
+        for noun in ["가공", "회로", "현미경", "연삭", "전자현미경"] {
+            for q in query_forms(noun) {
+                assert!(indexed.contains(&q), "{q} of {noun} in {indexed:?}");
+            }
+        }
+        // Latin words get no extra forms.
+        assert_eq!(index_forms("laser processing"), "");
+    }
+
+    #[test]
+    fn query_words_lose_particles_and_become_syllable_pairs() {
+        assert_eq!(query_forms("현미경을"), vec!["현미q", "미경q"]);
+        assert_eq!(query_forms("회로를"), vec!["회로q"]);
+        assert_eq!(query_forms("칩"), vec!["칩q"]);
+        assert_eq!(query_forms("MEMS센서"), vec!["센서q", "MEMS"]);
+        assert_eq!(query_forms("laser"), vec!["laser"]);
+    }
+
+    #[test]
+    fn a_complete_syllable_does_not_match_a_longer_one() {
+        // 기어 (gear) is not 기업 (company): with the sentinel, neither form extends the other.
+        let indexed = forms("기업");
+        assert!(!indexed
+            .iter()
+            .any(|f| f.starts_with(&query_forms("기어")[0])));
     }
 
     #[test]

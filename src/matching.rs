@@ -58,70 +58,99 @@ pub type Partners = Vec<Vec<(Kind, Vec<Match>)>>;
 type Feature = (&'static str, String);
 
 pub fn partners(site: &Site) -> Partners {
-    let features: Vec<Vec<Feature>> = site.records.iter().map(|r| features(site, r)).collect();
-    let mut postings: HashMap<&Feature, Vec<usize>> = HashMap::new();
-    for (i, fs) in features.iter().enumerate() {
-        for f in fs {
-            postings.entry(f).or_default().push(i);
-        }
-    }
-    let n = site.records.len() as f64;
-    let weight: HashMap<&Feature, f64> = postings
+    let n = site.records.len();
+    // Intern the features: records hold sorted feature ids, postings list records per id.
+    let mut ids: HashMap<Feature, usize> = HashMap::new();
+    let mut names: Vec<Feature> = Vec::new();
+    let features: Vec<Vec<usize>> = site
+        .records
         .iter()
-        .map(|(f, list)| {
-            (
-                *f,
-                facet_weight(f.0) * (n / list.len() as f64).ln().max(0.05),
-            )
+        .map(|r| {
+            let mut fs: Vec<usize> = features(site, r)
+                .into_iter()
+                .map(|f| {
+                    *ids.entry(f.clone()).or_insert_with(|| {
+                        names.push(f);
+                        names.len() - 1
+                    })
+                })
+                .collect();
+            fs.sort_unstable();
+            fs
         })
         .collect();
-    (0..site.records.len())
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (i, fs) in features.iter().enumerate() {
+        for &f in fs {
+            postings[f].push(i);
+        }
+    }
+    let weight: Vec<f64> = names
+        .iter()
+        .zip(&postings)
+        .map(|(f, list)| facet_weight(f.0) * (n as f64 / list.len() as f64).ln().max(0.05))
+        .collect();
+    (0..n)
         .into_par_iter()
-        .map(|i| {
-            let kinds = partner_kinds(site.records[i].id.kind);
-            if kinds.is_empty() {
-                return Vec::new();
-            }
-            let mut scores: HashMap<usize, f64> = HashMap::new();
-            let kind_i = site.records[i].id.kind;
-            for f in &features[i] {
-                for &j in &postings[f] {
-                    let kind_j = site.records[j].id.kind;
-                    if j != i && kinds.contains(&kind_j) && counts(f, kind_i, kind_j) {
-                        *scores.entry(j).or_default() += weight[f];
+        // One dense score buffer per worker thread, cleared through the list of touched records.
+        .map_init(
+            || (vec![0.0f64; n], Vec::new()),
+            |(scores, touched), i| {
+                let kind_i = site.records[i].id.kind;
+                let kinds = partner_kinds(kind_i);
+                if kinds.is_empty() {
+                    return Vec::new();
+                }
+                for &f in &features[i] {
+                    for &j in &postings[f] {
+                        let kind_j = site.records[j].id.kind;
+                        if j != i && kinds.contains(&kind_j) && counts(&names[f], kind_i, kind_j) {
+                            if scores[j] == 0.0 {
+                                touched.push(j);
+                            }
+                            scores[j] += weight[f];
+                        }
                     }
                 }
-            }
-            let linked = linked(site, i);
-            kinds
-                .iter()
-                .map(|&kind| {
-                    let mut best: Vec<(usize, f64)> = scores
-                        .iter()
-                        .filter(|(j, _)| site.records[**j].id.kind == kind && !linked.contains(j))
-                        .map(|(j, s)| (*j, *s))
-                        .collect();
-                    best.sort_by(|a, b| {
-                        b.1.total_cmp(&a.1)
-                            .then_with(|| site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug))
-                    });
-                    best.truncate(PER_KIND);
-                    let matches = best
-                        .into_iter()
-                        .map(|(j, score)| {
-                            let mut shared = shared(&features[i], &features[j], &weight);
-                            shared.retain(|f| counts(f, kind_i, kind));
-                            Match {
+                let linked = linked(site, i);
+                let mut candidates: Vec<(usize, f64)> = touched
+                    .iter()
+                    .filter(|j| !linked.contains(j))
+                    .map(|&j| (j, scores[j]))
+                    .collect();
+                for &j in touched.iter() {
+                    scores[j] = 0.0;
+                }
+                touched.clear();
+                candidates.sort_by(|a, b| {
+                    b.1.total_cmp(&a.1)
+                        .then_with(|| site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug))
+                });
+                kinds
+                    .iter()
+                    .map(|&kind| {
+                        let matches = candidates
+                            .iter()
+                            .filter(|(j, _)| site.records[*j].id.kind == kind)
+                            .take(PER_KIND)
+                            .map(|&(j, score)| Match {
                                 record: j,
                                 score,
-                                shared,
-                            }
-                        })
-                        .collect();
-                    (kind, matches)
-                })
-                .collect()
-        })
+                                shared: shared(
+                                    &features[i],
+                                    &features[j],
+                                    &weight,
+                                    &names,
+                                    kind_i,
+                                    kind,
+                                ),
+                            })
+                            .collect();
+                        (kind, matches)
+                    })
+                    .collect()
+            },
+        )
         .collect()
 }
 
@@ -177,9 +206,25 @@ fn linked(site: &Site, i: usize) -> Vec<usize> {
     out
 }
 
-/// The shared terms, heaviest first (then by facet and key, for stable output).
-fn shared(a: &[Feature], b: &[Feature], weight: &HashMap<&Feature, f64>) -> Vec<Feature> {
-    let mut common: Vec<&Feature> = a.iter().filter(|f| b.binary_search(f).is_ok()).collect();
-    common.sort_by(|x, y| weight[y].total_cmp(&weight[x]).then_with(|| x.cmp(y)));
-    common.into_iter().cloned().collect()
+/// The shared terms that count between the two kinds, heaviest first (then by
+/// facet and key, for stable output).
+fn shared(
+    a: &[usize],
+    b: &[usize],
+    weight: &[f64],
+    names: &[Feature],
+    ka: Kind,
+    kb: Kind,
+) -> Vec<Feature> {
+    let mut common: Vec<usize> = a
+        .iter()
+        .copied()
+        .filter(|f| b.binary_search(f).is_ok() && counts(&names[*f], ka, kb))
+        .collect();
+    common.sort_by(|x, y| {
+        weight[*y]
+            .total_cmp(&weight[*x])
+            .then_with(|| names[*x].cmp(&names[*y]))
+    });
+    common.into_iter().map(|f| names[f].clone()).collect()
 }

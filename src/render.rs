@@ -380,7 +380,8 @@ impl<'a> PageCtx<'a> {
                     "bundlePath": self.url(&format!("{}/", crate::search::BUNDLE_DIR)),
                     "baseUrl": self.site.config.base_path(),
                     "filters": crate::search::filter_names(self.site, self.theme, self.lang),
-                    "particles": if self.lang == "ko" { crate::hangul::PARTICLES } else { &[] },
+                                        "particles": crate::hangul::PARTICLES,
+                    "sentinel": crate::hangul::SENTINEL.to_string(),
                     "hiddenMeta": crate::search::HIDDEN_FORMS,
                     "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),
                 });

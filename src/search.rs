@@ -5,7 +5,7 @@
 //! named by the page's `<html lang>`. Every record becomes one search record
 //! whose text holds every field in that language, and each product becomes a
 //! record of its own that leads to its place on the company's page. Filters
-//! carry localized names and values. Korean text also gets its suffix forms
+//! carry localized names and values. Korean text also gets its syllable forms
 //! (see [`crate::hangul`]) in a hidden meta field, which Pagefind searches but
 //! which never shows up in excerpts.
 
@@ -28,7 +28,7 @@ use crate::view::Localizer;
 /// The folder the bundle is written to, under the output root.
 pub const BUNDLE_DIR: &str = "pagefind";
 
-/// The meta key holding Korean suffix forms; the search page drops it from results.
+/// The meta key holding Korean syllable forms; the search page drops it from results.
 pub const HIDDEN_FORMS: &str = "_forms";
 
 /// One record as handed to Pagefind.
@@ -205,7 +205,7 @@ fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) ->
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), title.to_string());
     meta.insert(l.ui("search.kind"), l.ui(&format!("kind_one.{kind}")));
-    let forms = hangul::suffix_forms(&format!("{title}\n{}", text.0));
+    let forms = hangul::index_forms(&format!("{title}\n{}", text.0));
     if !forms.is_empty() {
         meta.insert(HIDDEN_FORMS.to_string(), forms);
     }

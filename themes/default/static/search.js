@@ -1,8 +1,9 @@
 // The search page: Pagefind's Default UI, localized, with three additions:
 // - the query and filters can be preset from the URL (?q=…&technologies=laser-processing),
-//   so the header search box and "search within" links on term pages land on results;
-// - Korean queries lose trailing particles (회로를 → 회로), matching the suffix forms
-//   indexed at build time (see src/hangul.rs, which supplies the particle list);
+//   so the header search box and "search within" forms on term pages land on results;
+// - Korean query words lose their particle and become the syllable pairs they
+//   contain (현미경을 → 현미q 미경q), matching the forms indexed at build time
+//   (src/hangul.rs supplies the particle list and the sentinel letter);
 // - results can be sorted by name.
 (function () {
   "use strict";
@@ -10,6 +11,7 @@
   if (!root || typeof PagefindUI === "undefined") return;
   var config = JSON.parse(root.getAttribute("data-config"));
   var particles = config.particles || [];
+  var sentinel = config.sentinel || "q";
   var params = new URLSearchParams(location.search);
 
   function isHangul(ch) {
@@ -28,11 +30,37 @@
     return word;
   }
 
+  // Mirrors hangul::query_forms in src/hangul.rs.
+  function queryForms(word) {
+    word = stripParticle(word);
+    var forms = [];
+    var rest = "";
+    var runs = [];
+    var run = [];
+    for (var i = 0; i < word.length; i++) {
+      var ch = word.charAt(i);
+      if (isHangul(ch)) {
+        run.push(ch);
+      } else {
+        rest += ch;
+        if (run.length) runs.push(run);
+        run = [];
+      }
+    }
+    if (run.length) runs.push(run);
+    runs.forEach(function (r) {
+      if (r.length === 1) forms.push(r[0] + sentinel);
+      for (var j = 0; j + 1 < r.length; j++) forms.push(r[j] + r[j + 1] + sentinel);
+    });
+    if (rest.trim()) forms.push(rest);
+    return forms;
+  }
+
   function processTerm(term) {
     var words = term.normalize("NFC").split(/\s+/).filter(Boolean);
     // No words but preset filters: null asks Pagefind for everything under the filters.
     if (!words.length) return null;
-    return words.map(stripParticle).join(" ");
+    return words.map(queryForms).reduce(function (a, b) { return a.concat(b); }, []).join(" ");
   }
 
   // Filter presets from the URL: taxonomy ids and term keys become localized names and labels.
