@@ -70,6 +70,17 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Preview the site: build, serve on 127.0.0.1, rebuild on every change and reload the browser
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0: any free port)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+    },
     /// Print (or write) a JSON Schema per kind, for editors' YAML support
     Schema {
         #[arg(long, default_value = ".")]
@@ -107,6 +118,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::New { kind, slug, root } => run_new(root, &kind, &slug),
         Command::Schema { root, out } => run_schema(root, out),
+        Command::Serve { root, port, host } => match crate::serve::run(root, host, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

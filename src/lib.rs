@@ -26,6 +26,7 @@ pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod validate;

@@ -22,6 +22,9 @@ pub struct Loaded {
     pub config: Config,
     pub taxonomies: BTreeMap<String, Taxonomy>,
     pub records: Vec<Record>,
+    /// Records whose files exist but could not be read (their problems are
+    /// reported): references to them are not reported again.
+    pub unreadable: Vec<RecordId>,
 }
 
 /// The files that make up one record: its main file and its translations.
@@ -49,19 +52,21 @@ pub fn load(root: &Path, problems: &Diagnostics) -> Option<Loaded> {
 
     let taxonomies = load_taxonomies(root, &config, problems);
     let groups = find_record_files(root, &config, problems);
-    let records: Vec<Record> = groups
+    let results: Vec<Result<Record, RecordId>> = groups
         .par_iter()
-        .filter_map(|(id, files)| {
+        .map(|(id, files)| {
             let mut r = Reader::new(Path::new(""), &config.languages, &taxonomies);
             let record = load_record(root, id, files, &config, &mut r);
             problems.extend(r.problems);
-            record
+            record.ok_or_else(|| id.clone())
         })
         .collect();
+    let (records, unreadable): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     Some(Loaded {
         config,
         taxonomies,
-        records,
+        records: records.into_iter().filter_map(Result::ok).collect(),
+        unreadable: unreadable.into_iter().filter_map(Result::err).collect(),
     })
 }
 
@@ -617,4 +622,61 @@ fn set_language(slot: &mut Option<Localized>, lang: &str, text: String, language
     };
     map.insert(lang.to_string(), text);
     *slot = Some(Localized::PerLang(map));
+}
+
+/// Read one record again (its main file and translations), for `serve` after an
+/// edit. `None` when the record has no main file any more or cannot be read.
+pub fn reload_record(
+    root: &Path,
+    config: &Config,
+    taxonomies: &BTreeMap<String, Taxonomy>,
+    id: &RecordId,
+) -> (Option<Record>, Vec<Diagnostic>) {
+    let dir = root.join("content").join(id.kind.dir());
+    let mut files = RecordFiles::default();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    for name in names
+        .iter()
+        .filter(|n| n.starts_with(&format!("{}.", id.slug)))
+    {
+        match classify(name, config) {
+            Ok((slug, None)) if slug == id.slug => files.main.push(dir.join(name)),
+            Ok((slug, Some(lang))) if slug == id.slug => {
+                files.translations.insert(lang, dir.join(name));
+            }
+            _ => {}
+        }
+    }
+    let mut r = Reader::new(Path::new(""), &config.languages, taxonomies);
+    if files.main.len() != 1 {
+        return (None, r.problems);
+    }
+    let record = load_record(root, id, &files, config, &mut r);
+    (record, r.problems)
+}
+
+/// The record a content file belongs to, if it is one (`content/<kind>/<slug>[.<lang>].md`).
+pub fn record_of_path(root: &Path, path: &Path) -> Option<RecordId> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut parts = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    if parts.next()? != "content" {
+        return None;
+    }
+    let kind = Kind::from_dir(&parts.next()?)?;
+    let file = parts.next()?;
+    if parts.next().is_some() || file.starts_with('.') {
+        return None;
+    }
+    let slug = file.split('.').next()?.to_string();
+    is_slug(&slug).then_some(RecordId { kind, slug })
 }

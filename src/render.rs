@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::collate::{initial, sort_key};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::kinds::facet_fields;
-use crate::model::{Kind, Record};
+use crate::model::{Kind, Record, RecordId};
 use crate::pages::record_view;
 use crate::site::Site;
 use crate::theme::{template_error, Theme};
@@ -46,9 +46,73 @@ pub struct Index {
     initials: HashMap<(String, usize), String>,
 }
 
+/// Which pages to render.
+pub enum Affected<'a> {
+    All,
+    /// The pages that show these records: their own pages (and aliases), the
+    /// records linked to them, the lists of their kinds, the home page and
+    /// the pages of these terms.
+    Records {
+        ids: &'a [RecordId],
+        terms: &'a [(String, String)],
+        /// The records kept their titles and terms, so lists kept their order:
+        /// only the list and term pages that show them need rendering.
+        in_place: bool,
+    },
+}
+
 pub fn render(site: &Site, theme: &Theme, problems: &Diagnostics) -> Vec<OutputFile> {
+    render_affected(site, theme, &Affected::All, problems)
+}
+
+pub fn render_affected(
+    site: &Site,
+    theme: &Theme,
+    affected: &Affected,
+    problems: &Diagnostics,
+) -> Vec<OutputFile> {
     let index = build_index(site);
-    let jobs = jobs(site, &index);
+    let mut jobs = jobs(site, &index);
+    if let Affected::Records {
+        ids,
+        terms,
+        in_place,
+    } = affected
+    {
+        let shown = neighbours(site, ids);
+        let own: Vec<usize> = ids.iter().filter_map(|id| site.index_of(id)).collect();
+        let size = site.config.page_size;
+        // The page (1-based) a list shows one of the records on, in any language.
+        let on_page = |list: Option<&Vec<usize>>, page: usize| {
+            list.is_some_and(|l| {
+                l.iter()
+                    .enumerate()
+                    .any(|(pos, i)| own.contains(i) && pos / size + 1 == page)
+            })
+        };
+        let langs = site.languages();
+        jobs.retain(|job| match job {
+            Job::Home => true,
+            Job::Search | Job::NotFound => false,
+            Job::List(kind, p) => {
+                ids.iter().any(|id| id.kind == *kind)
+                    && (!in_place
+                        || langs
+                            .iter()
+                            .any(|l| on_page(index.sorted.get(&(l.clone(), *kind)), *p)))
+            }
+            Job::Record(i) | Job::Alias(i, _) => shown.contains(i),
+            Job::Taxonomy(t) => !in_place && terms.iter().any(|(tax, _)| tax == t),
+            Job::Term(t, k, p) => {
+                terms.iter().any(|(tax, key)| tax == t && key == k)
+                    && (!in_place
+                        || langs.iter().any(|l| {
+                            on_page(index.by_term.get(&(l.clone(), t.clone(), k.clone())), *p)
+                        }))
+            }
+        });
+    }
+    let full = matches!(affected, Affected::All);
     let per_lang: Vec<(&String, &Job)> = site
         .languages()
         .iter()
@@ -81,13 +145,35 @@ pub fn render(site: &Site, theme: &Theme, problems: &Diagnostics) -> Vec<OutputF
             }
         })
         .collect();
-    files.extend(root_pages(site, theme, &index, problems));
-    files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
-        path: PathBuf::from("static").join(p),
-        bytes: b.clone(),
-    }));
+    if full {
+        files.extend(root_pages(site, theme, &index, problems));
+        files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
+            path: PathBuf::from("static").join(p),
+            bytes: b.clone(),
+        }));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// Indices of the records `ids` and of every record linked to them either way.
+fn neighbours(site: &Site, ids: &[RecordId]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(record) = site.get(id) else { continue };
+        out.extend(site.index_of(id));
+        out.extend(record.refs().iter().filter_map(|r| site.index_of(&r.id())));
+        for kind in Kind::ALL {
+            out.extend(
+                site.referrers(record, kind)
+                    .iter()
+                    .filter_map(|r| site.index_of(&r.id)),
+            );
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn build_index(site: &Site) -> Index {

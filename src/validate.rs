@@ -14,8 +14,9 @@ pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnost
         config,
         taxonomies,
         mut records,
+        unreadable,
     } = loaded;
-    check_references(&records, problems);
+    check_references(&records, &unreadable, problems);
     check_aliases(&records, problems);
     if !drafts {
         drop_drafts(&mut records, problems);
@@ -23,11 +24,12 @@ pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnost
     Site::new(root, config, taxonomies, records, drafts)
 }
 
-fn check_references(records: &[Record], problems: &Diagnostics) {
+fn check_references(records: &[Record], unreadable: &[RecordId], problems: &Diagnostics) {
     let by_id: HashMap<&RecordId, &Record> = records.iter().map(|r| (&r.id, r)).collect();
     for record in records {
         for r in record.refs() {
             match by_id.get(&r.id()) {
+                None if unreadable.contains(&r.id()) => {}
                 None => {
                     let slugs = records
                         .iter()

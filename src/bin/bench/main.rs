@@ -2,6 +2,7 @@
 //! writes a synthetic site; `run` (see docs/PERFORMANCE.md) times builds of it.
 
 mod gen;
+mod reload;
 mod words;
 
 use std::path::PathBuf;
@@ -33,6 +34,16 @@ fn main() -> Result<()> {
             );
             Ok(())
         }
-        _ => bail!("usage: bench gen --records N [--out DIR]"),
+        Some("reload") => {
+            let site = PathBuf::from(get("--site").unwrap_or_else(|| ".".into()));
+            let record = PathBuf::from(get("--record").unwrap_or_else(|| "content/companies/hanbit-precision.md".into()));
+            let binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/clusterpress");
+            let mut times = reload::measure(&binary, &site, &site.join(&record), 7)?;
+            println!("edit-to-reload (ms): {}", times.iter().map(|t| format!("{t:.0}")).collect::<Vec<_>>().join(" "));
+            times.sort_by(f64::total_cmp);
+            println!("median {:.0} ms, max {:.0} ms", times[times.len() / 2], times[times.len() - 1]);
+            Ok(())
+        }
+        _ => bail!("usage: bench gen --records N [--out DIR] | bench reload --site DIR --record content/<kind>/<file>"),
     }
 }
