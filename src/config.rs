@@ -11,6 +11,7 @@ use crate::yaml::Node;
 /// filter each. Their labels come from the theme's i18n files (`facet.<id>.*`).
 pub const BUILTIN_FACETS: &[(&str, &[&str])] = &[
     ("company-kind", &["product-developer", "base-technology"]),
+    ("company-status", &["member", "left"]),
     ("membership", &["general", "supporting", "cooperating"]),
     (
         "institution-kind",
@@ -54,6 +55,7 @@ const SITE_FIELDS: &[&str] = &[
     "secretariat",
     "edit_url",
     "page_size",
+    "retired",
 ];
 
 /// Read site.yaml. Problems go to `r`; `None` when the site cannot be built at all.
@@ -97,6 +99,24 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         .get("page_size")
         .and_then(|n| r2.int(n, 5..=1000))
         .unwrap_or(30) as usize;
+    let hide_retired = match f
+        .get("retired")
+        .and_then(|n| r2.text(n).map(|t| (t, n.pos)))
+    {
+        None => false,
+        Some((t, _)) if t == "show" => false,
+        Some((t, _)) if t == "hide" => true,
+        Some((t, pos)) => {
+            let hint = Some("`show` keeps retired equipment and companies that left, marked; `hide` leaves them out".into());
+            r2.error(
+                "wrong-type",
+                pos,
+                format!("`retired` is `show` or `hide`, not `{t}`"),
+                hint,
+            );
+            false
+        }
+    };
     r.problems.append(&mut r2.problems);
     Some(Config {
         title: title?,
@@ -108,6 +128,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         secretariat_phone: phone,
         edit_url,
         page_size,
+        hide_retired,
     })
 }
 

@@ -159,11 +159,8 @@ const COMPANIES: &[Field] = &[
         Term("membership"),
         "general, supporting or cooperating member.",
     ),
-    f(
-        "incubator",
-        Ref(Kind::Institutions),
-        "The incubation facility it is a tenant of (an institution of kind incubator).",
-    ),
+        f("incubator", Ref(Kind::Institutions), "The incubation facility it is a tenant of (an institution of kind incubator)."),
+    f("status", Term("company-status"), "member (default) or left: a company that left the cluster stays findable, marked, unless site.yaml says `retired: hide`."),
     CONTACT[0],
     CONTACT[1],
     CONTACT[2],

@@ -27,6 +27,7 @@ pub fn facet_fields(kind: Kind) -> &'static [(&'static str, &'static str)] {
             ("technologies", "technologies"),
             ("regions", "regions"),
             ("seeking", "support-areas"),
+            ("status", "company-status"),
         ],
         Kind::Institutions => &[
             ("kind", "institution-kind"),

@@ -164,6 +164,14 @@ impl Record {
         }
     }
 
+    /// Retired equipment, or a company that left the cluster.
+    pub fn is_retired(&self) -> bool {
+        self.terms("equipment-status")
+            .iter()
+            .any(|t| t == "retired")
+            || self.terms("company-status").iter().any(|t| t == "left")
+    }
+
     pub fn terms(&self, taxonomy: &str) -> &[String] {
         self.facets
             .iter()
@@ -315,6 +323,8 @@ pub struct Config {
     pub edit_url: Option<String>,
     /// Records per page on list pages.
     pub page_size: usize,
+    /// Leave retired equipment and companies that left out of the site (site.yaml `retired: hide`).
+    pub hide_retired: bool,
 }
 
 impl Config {

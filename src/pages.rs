@@ -11,7 +11,7 @@ use crate::view::*;
 /// Facets shown as badges on a card, most telling first.
 pub fn card_badges(record: &Record) -> Vec<(&'static str, &str)> {
     let shown: &[&str] = match record.id.kind {
-        Kind::Companies => &["company-kind", "technologies"],
+        Kind::Companies => &["company-status", "company-kind", "technologies"],
         Kind::Institutions => &["institution-kind"],
         Kind::ResearchThemes => &["collaboration", "technologies"],
         Kind::Equipment => &["access", "equipment-status", "equipment-categories"],
@@ -21,7 +21,9 @@ pub fn card_badges(record: &Record) -> Vec<(&'static str, &str)> {
     let mut out = Vec::new();
     for &tax in shown {
         for term in record.terms(tax).iter().take(4) {
-            if tax == "equipment-status" && term == "in-service" {
+            if (tax == "equipment-status" && term == "in-service")
+                || (tax == "company-status" && term == "member")
+            {
                 continue;
             }
             out.push((tax_id(record, tax), term.as_str()));
@@ -206,7 +208,7 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
         facets: facets(ctx, l, record),
         sections: Vec::new(),
         updated: record.updated.clone(),
-        edit_url: None,
+
         draft: record.draft,
     };
     let stories = ctx.site.referrers(record, Kind::SuccessStories);

@@ -437,13 +437,7 @@ impl<'a> PageCtx<'a> {
             }
             Job::Record(i) => {
                 let record = &self.site.records[*i];
-                let mut view = record_view(self, &l, record);
-                view.edit_url = self
-                    .site
-                    .config
-                    .edit_url
-                    .as_ref()
-                    .map(|u| u.replace("{path}", &record.file.to_string_lossy()));
+                let view = record_view(self, &l, record);
                 let title = view.title.text.clone();
                 ctx.insert("record", &view);
                 ("record.html", title, Some(record.id.kind.dir()))
@@ -492,15 +486,20 @@ impl<'a> PageCtx<'a> {
             }
         };
         let mut chrome = self.chrome(&l, job, title, section);
-        if let Job::Record(i) = job {
-            let record = &self.site.records[*i];
-            chrome.edit_url = self
-                .site
-                .config
-                .edit_url
-                .as_ref()
-                .map(|u| u.replace("{path}", &record.file.to_string_lossy()));
-        }
+        // "Suggest a correction" opens the file the page comes from.
+        let source = match job {
+            Job::Record(i) | Job::Alias(i, _) => {
+                self.site.records[*i].file.to_string_lossy().to_string()
+            }
+            Job::Taxonomy(_) | Job::Term(..) => "content/taxonomies.yaml".to_string(),
+            _ => "site.yaml".to_string(),
+        };
+        chrome.edit_url = self
+            .site
+            .config
+            .edit_url
+            .as_ref()
+            .map(|u| u.replace("{path}", &source));
         ctx.insert("page", &chrome);
         ctx.insert("t", self.strings());
         let html = self.theme.tera.render(template, &ctx)?;

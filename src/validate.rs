@@ -19,7 +19,15 @@ pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnost
     check_references(&records, &unreadable, problems);
     check_aliases(&records, problems);
     if !drafts {
-        drop_drafts(&mut records, problems);
+        drop_unpublished(&mut records, |r| r.draft, "a draft", problems);
+    }
+    if config.hide_retired {
+        drop_unpublished(
+            &mut records,
+            Record::is_retired,
+            "retired (site.yaml `retired: hide`)",
+            problems,
+        );
     }
     Site::new(root, config, taxonomies, records, drafts)
 }
@@ -106,22 +114,28 @@ fn check_aliases(records: &[Record], problems: &Diagnostics) {
     }
 }
 
-/// Drafts stay out of the public build; references to them are left unlinked.
-fn drop_drafts(records: &mut Vec<Record>, problems: &Diagnostics) {
+/// Drafts (and retired records, where the site hides them) stay out of the
+/// build; references to them are left unlinked.
+fn drop_unpublished(
+    records: &mut Vec<Record>,
+    hidden: impl Fn(&Record) -> bool,
+    why: &str,
+    problems: &Diagnostics,
+) {
     let drafts: HashSet<RecordId> = records
         .iter()
-        .filter(|r| r.draft)
+        .filter(|r| hidden(r))
         .map(|r| r.id.clone())
         .collect();
     if drafts.is_empty() {
         return;
     }
-    records.retain(|r| !r.draft);
+    records.retain(|r| !hidden(r));
     for record in records.iter() {
         for r in record.refs() {
             if drafts.contains(&r.id()) {
                 let msg = format!(
-                    "`{}` is a draft, so this link is left out of the public site",
+                    "`{}` is {why}, so this link is left out of the public site",
                     r.id()
                 );
                 problems.push(Diagnostic::warning(

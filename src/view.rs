@@ -204,7 +204,6 @@ pub struct RecordView {
     pub facets: Vec<FacetView>,
     pub sections: Vec<Section>,
     pub updated: Option<String>,
-    pub edit_url: Option<String>,
     pub draft: bool,
 }
 

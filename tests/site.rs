@@ -337,3 +337,53 @@ fn people_without_public_contact_show_the_secretariat() {
     assert!(!page.contains("sato@private.example"));
     assert!(page.contains("mailto:office@test-cluster.example"));
 }
+
+#[test]
+fn every_page_links_to_the_file_to_correct() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let edit = |page: &str| attrs(&site.page(page), ".site-footer a", "href");
+    assert_eq!(
+        edit("en/companies/alpha/index.html"),
+        vec!["https://git.example.org/test/edit/main/content/companies/alpha.md"]
+    );
+    assert_eq!(
+        edit("ko/technologies/cutting/index.html"),
+        vec!["https://git.example.org/test/edit/main/content/taxonomies.yaml"]
+    );
+    assert_eq!(
+        edit("ja/companies/index.html"),
+        vec!["https://git.example.org/test/edit/main/site.yaml"]
+    );
+}
+
+#[test]
+fn retired_records_are_marked_or_left_out_as_the_site_chooses() {
+    let site = Site::new("small", &[]);
+    site.write(
+        "content/companies/gone.yaml",
+        "name: { ko: 떠난기업, en: Gone Co. }\nstatus: left\n",
+    );
+    site.write(
+        "content/equipment/eq-old.yaml",
+        "name: 구형 장비\nowner: institutions/tama-univ\nstatus: retired\n",
+    );
+    site.build(&[]);
+    let page = site.page("en/companies/gone/index.html");
+    assert!(
+        texts(&page, ".page-head .badge").contains(&"Left the cluster".to_string()),
+        "{page}"
+    );
+    assert!(texts(
+        &site.page("en/equipment/eq-old/index.html"),
+        ".page-head .badge"
+    )
+    .contains(&"Retired".to_string()));
+    // With `retired: hide` both stay out of the site.
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{yaml}retired: hide\n"));
+    site.build(&[]);
+    assert!(!site.out().join("en/companies/gone").exists());
+    assert!(!site.out().join("en/equipment/eq-old").exists());
+    assert!(broken_links(&site.out(), "/cluster/").is_empty());
+}
