@@ -225,7 +225,9 @@ fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) ->
     SearchRecord {
         url: record_path(record, l.lang),
         language: l.lang.to_string(),
-        content: format!("{title}\n{}", text.0),
+        // The title is searched (and weighted) through its meta field; leaving it out
+        // of the content keeps it from being repeated in every excerpt.
+        content: text.0,
         meta,
         filters,
         sort,

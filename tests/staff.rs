@@ -7,6 +7,15 @@ use std::path::Path;
 
 use common::{run_in, Site};
 
+const KINDS: [&str; 6] = [
+    "companies",
+    "institutions",
+    "research-themes",
+    "equipment",
+    "coordinators",
+    "success-stories",
+];
+
 fn front_matter(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("---\n")?;
     let end = rest.find("\n---")?;
@@ -26,14 +35,7 @@ fn schemas(root: &Path) -> serde_json::Value {
 #[test]
 fn new_writes_every_field_and_passes_check() {
     let site = Site::new("small", &[]);
-    for kind in [
-        "companies",
-        "institutions",
-        "research-themes",
-        "equipment",
-        "coordinators",
-        "success-stories",
-    ] {
+    for kind in KINDS {
         let out = site.run(&["new", kind, "fresh-one", "--root", "."]);
         assert!(
             out.status.success(),
@@ -61,14 +63,7 @@ fn new_writes_every_field_and_passes_check() {
     assert!(ok, "{problems:#?}");
     // With the comment marks removed, every optional field of every kind reads back too:
     // the field table that writes templates and schemas agrees with the reader.
-    for kind in [
-        "companies",
-        "institutions",
-        "research-themes",
-        "equipment",
-        "coordinators",
-        "success-stories",
-    ] {
+    for kind in KINDS {
         uncomment(&site.root().join(format!("content/{kind}/fresh-one.md")));
     }
     let (ok, problems) = site.check_json();
