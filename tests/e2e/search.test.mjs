@@ -116,6 +116,19 @@ test("filters narrow by kind and facet, with localized names", async () => {
   assert.deepEqual(supers.map((r) => r.url), ["/ko/coordinators/coord-hayashi-keiko/"]);
 });
 
+test("equipment results show how to book and on what terms, and filter by owner", async () => {
+  await page.goto(`${server.url}ko/search/`);
+  const term = await page.evaluate((q) => window.__processTerm(q), "레이저");
+  const results = await pagefindSearch(page, term, { filters: { 종류: "설비", "이용 가능 여부": "외부 개방" } });
+  assert.ok(results.length > 0);
+  for (const r of results) {
+    assert.ok(r.meta["예약 방법"], `${r.url} shows its booking contact`);
+    assert.ok(r.filters["보유 기관"]?.length === 1, `${r.url} has its owner as a filter`);
+  }
+  const owned = await pagefindSearch(page, null, { filters: { "보유 기관": "다마공과대학교" } });
+  assert.ok(owned.length > 0 && owned.every((r) => r.filters["보유 기관"][0] === "다마공과대학교"));
+});
+
 test("a product is a result of its own that leads to its place on the company page", async () => {
   await page.goto(`${server.url}en/search/`);
   const results = await pagefindSearch(page, "turbine", { filters: { Kind: "Product" } });
