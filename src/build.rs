@@ -102,6 +102,7 @@ pub fn render_with(
         }
         timings.record("index", t);
     }
+    files.extend(media_files(site, &problems));
     if minify {
         let t = Instant::now();
         crate::output::minify(&mut files);
@@ -133,4 +134,34 @@ pub fn build(
     crate::output::write_site(out, &files)?;
     timings.record("write", t);
     Ok((problems, files.len()))
+}
+
+/// The media files records use, copied as they are to /media/.
+fn media_files(site: &Site, problems: &Diagnostics) -> Vec<OutputFile> {
+    let mut srcs: Vec<&str> = site
+        .records
+        .iter()
+        .flat_map(|r| r.media.iter().map(|m| m.src.as_str()))
+        .collect();
+    srcs.sort_unstable();
+    srcs.dedup();
+    srcs.into_iter()
+        .filter_map(
+            |src| match std::fs::read(site.root.join("content/media").join(src)) {
+                Ok(bytes) => Some(OutputFile {
+                    path: std::path::PathBuf::from("media").join(src),
+                    bytes,
+                }),
+                Err(e) => {
+                    let at = crate::diagnostic::Location::file(format!("content/media/{src}"));
+                    problems.push(Diagnostic::error(
+                        "unreadable-file",
+                        at,
+                        format!("cannot read: {e}"),
+                    ));
+                    None
+                }
+            },
+        )
+        .collect()
 }

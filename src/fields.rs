@@ -33,6 +33,8 @@ pub enum Type {
     Owner,
     /// A list of old slugs.
     Slugs,
+    /// A file under content/media/ with one of these endings.
+    Media(&'static [&'static str]),
     Object(&'static [Field]),
     List(&'static [Field]),
 }
@@ -95,6 +97,34 @@ const CONTACT: &[Field] = &[
     f("address", Text, "Postal address."),
 ];
 
+/// Image files a record may show. SVG is left out: opened on its own it could run scripts.
+pub const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
+/// Documents a record may offer.
+pub const DOCUMENT_TYPES: &[&str] = &[
+    "pdf", "docx", "doc", "xlsx", "xls", "pptx", "hwp", "hwpx", "odt", "ods", "txt", "csv", "zip",
+];
+
+pub const IMAGE: &[Field] = &[
+    req(
+        "src",
+        Media(IMAGE_TYPES),
+        "The image file, relative to content/media/ (png, jpg, webp, gif or avif).",
+    ),
+    req(
+        "alt",
+        Text,
+        "What the image shows, for people who cannot see it.",
+    ),
+];
+pub const DOCUMENT: &[Field] = &[
+    req(
+        "src",
+        Media(DOCUMENT_TYPES),
+        "The file, relative to content/media/ (pdf, docx, xlsx, hwp, …).",
+    ),
+    req("title", Text, "The document's title, shown as the link."),
+];
+
 const PRODUCT: &[Field] = &[
     req("name", Text, "Product name."),
     f(
@@ -102,6 +132,7 @@ const PRODUCT: &[Field] = &[
         Text,
         "What it is and does, in one or two sentences.",
     ),
+    f("images", List(IMAGE), "Photos of the product."),
 ];
 
 const RESEARCHER: &[Field] = &[
@@ -159,7 +190,8 @@ const COMPANIES: &[Field] = &[
         Term("membership"),
         "general, supporting or cooperating member.",
     ),
-        f("incubator", Ref(Kind::Institutions), "The incubation facility it is a tenant of (an institution of kind incubator)."),
+            f("incubator", Ref(Kind::Institutions), "The incubation facility it is a tenant of (an institution of kind incubator)."),
+    f("logo", Object(IMAGE), "The company's logo."),
     f("status", Term("company-status"), "member (default) or left: a company that left the cluster stays findable, marked, unless site.yaml says `retired: hide`."),
     CONTACT[0],
     CONTACT[1],
@@ -172,7 +204,8 @@ const INSTITUTIONS: &[Field] = &[
     f("summary", Text, "One sentence: what it offers companies."),
     f("kind", Term("institution-kind"), "university, research-institute, public-lab, government, support-organization, incubator or financial."),
     f("membership", Term("membership"), "Membership class, if it is a member."),
-    f("regions", Terms("regions"), "Where it is located."),
+        f("regions", Terms("regions"), "Where it is located."),
+    f("logo", Object(IMAGE), "The institution's logo."),
     CONTACT[3],
     CONTACT[0],
     CONTACT[1],
@@ -252,6 +285,12 @@ const EQUIPMENT: &[Field] = &[
         List(SPEC),
         "Specifications, one label and value each.",
     ),
+    f("images", List(IMAGE), "Photos of the equipment."),
+    f(
+        "documents",
+        List(DOCUMENT),
+        "Spec sheets and forms to download.",
+    ),
     f("status", Term("equipment-status"), "in-service or retired."),
 ];
 
@@ -288,6 +327,7 @@ const COORDINATORS: &[Field] = &[
         Terms("languages"),
         "Languages they consult in.",
     ),
+    f("photo", Object(IMAGE), "Their photo (with their consent)."),
     f(
         "email",
         Email,
@@ -338,6 +378,11 @@ const SUCCESS_STORIES: &[Field] = &[
     ),
     f("outcome", Text, "The result, in one sentence."),
     f("press", List(PRESS), "Articles about it."),
+    f(
+        "images",
+        List(IMAGE),
+        "Photos of the collaboration and its result.",
+    ),
 ];
 
 /// The fields of a kind, in the order a record file lists them (common ones excluded).

@@ -63,6 +63,7 @@ pub struct Read {
     pub summary: Option<Localized>,
     pub facets: Facets,
     pub details: Option<Details>,
+    pub media: Vec<Media>,
 }
 
 /// Read the kind's own fields of a record whose fields are `f`.
@@ -86,12 +87,70 @@ pub fn read_kind(kind: Kind, f: &Fields, r: &mut Reader) -> Read {
         Kind::Coordinators => Some(Details::Coordinator(coordinator(f, r))),
         Kind::SuccessStories => Some(Details::SuccessStory(success_story(f, r))),
     };
+    let media = read_media(kind, f, r);
     Read {
         title,
         summary,
         facets,
         details,
+        media,
     }
+}
+
+/// The kind's logo or photo, its images (products' images included) and documents.
+fn read_media(kind: Kind, f: &Fields, r: &mut Reader) -> Vec<Media> {
+    let mut out = Vec::new();
+    for field in fields::of(kind) {
+        let role = match field.name {
+            "logo" | "photo" => MediaRole::Portrait,
+            "images" => MediaRole::Image,
+            "documents" => MediaRole::Document,
+            _ => continue,
+        };
+        let Some(node) = f.get(field.name) else {
+            continue;
+        };
+        if role == MediaRole::Portrait {
+            out.extend(media_item(r, node, role));
+        } else {
+            out.extend(r.list(node, |r, n| media_item(r, n, role)));
+        }
+    }
+    if let Some(products) = f.get("products") {
+        if let crate::yaml::Value::List(items) = &products.value {
+            for item in items {
+                if let Some(images) = item
+                    .as_map()
+                    .and_then(|m| m.iter().find(|e| e.key == "images"))
+                {
+                    out.extend(r.list(&images.value, |r, n| media_item(r, n, MediaRole::Image)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn media_item(r: &mut Reader, node: &Node, role: MediaRole) -> Option<Media> {
+    let (what, text_key, types) = match role {
+        MediaRole::Document => ("a document", "title", fields::DOCUMENT_TYPES),
+        _ => ("an image", "alt", fields::IMAGE_TYPES),
+    };
+    let names = fields::names(if role == MediaRole::Document {
+        fields::DOCUMENT
+    } else {
+        fields::IMAGE
+    });
+    let f = r.fields(node, &names, what)?;
+    let src = r.required(&f, "src", what).and_then(|n| r.media(n, types));
+    let text = r.required(&f, text_key, what).and_then(|n| r.localized(n));
+    let (src, bytes) = src?;
+    Some(Media {
+        role,
+        src,
+        text: text?,
+        bytes,
+    })
 }
 
 /// How messages name a record of this kind ("a company needs one").

@@ -425,6 +425,7 @@ fn load_record(
     let path = &files.main[0];
     let rel = display_path(root, path);
     r.file = rel.clone();
+    r.media_dir = Some(root.join("content").join("media"));
     let text = read_text(root, path).map_err(|d| r.problems.push(d)).ok()?;
     let (front, body) = if path.extension().is_some_and(|e| e == "yaml") {
         (parse_yaml(&text, 1, r)?, String::new())
@@ -508,6 +509,7 @@ fn read_record(id: &RecordId, node: &Node, file: PathBuf, r: &mut Reader) -> Opt
         draft,
         aliases,
         details: read.details?,
+        media: read.media,
     })
 }
 

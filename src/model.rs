@@ -150,6 +150,29 @@ pub struct Record {
     pub draft: bool,
     pub aliases: Vec<String>,
     pub details: Details,
+    /// Logos, photos, images and documents, in field order.
+    pub media: Vec<Media>,
+}
+
+/// How a media file is shown on its record's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaRole {
+    /// A logo or a person's photo, next to the name.
+    Portrait,
+    /// A photo of the record or of a product, in the gallery.
+    Image,
+    /// A file to download (spec sheet, form).
+    Document,
+}
+
+/// A file under content/media/: `src` relative to that folder, `text` its alt
+/// text (images) or title (documents), `bytes` its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    pub role: MediaRole,
+    pub src: String,
+    pub text: Localized,
+    pub bytes: u64,
 }
 
 impl Record {

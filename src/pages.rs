@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::kinds::facet_fields;
 use crate::markdown;
-use crate::model::{Contact, Details, Kind, Record};
+use crate::model::{Contact, Details, Kind, MediaRole, Record};
 use crate::render::PageCtx;
 use crate::view::*;
 
@@ -208,8 +208,12 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
         facets: facets(ctx, l, record),
         sections: Vec::new(),
         updated: record.updated.clone(),
-
         draft: record.draft,
+        portrait: media(ctx, l, record, MediaRole::Portrait)
+            .into_iter()
+            .next(),
+        gallery: media(ctx, l, record, MediaRole::Image),
+        documents: media(ctx, l, record, MediaRole::Document),
     };
     let stories = ctx.site.referrers(record, Kind::SuccessStories);
     match &record.details {
@@ -705,4 +709,30 @@ pub fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
     format!("{}…", cut[..at].trim_end())
+}
+
+/// The record's media files of one role, with their URLs under /media/.
+fn media(ctx: &PageCtx, l: &Localizer, record: &Record, role: MediaRole) -> Vec<MediaView> {
+    record
+        .media
+        .iter()
+        .filter(|m| m.role == role)
+        .map(|m| MediaView {
+            url: ctx.url(&format!("media/{}", m.src)),
+            text: l.text(&m.text),
+            kind: m
+                .src
+                .rsplit_once('.')
+                .map(|(_, e)| e.to_ascii_uppercase())
+                .unwrap_or_default(),
+            size: size(m.bytes),
+        })
+        .collect()
+}
+
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1u64 << 20) as f64),
+        b => format!("{} KB", b.div_ceil(1024).max(1)),
+    }
 }

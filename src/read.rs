@@ -13,6 +13,8 @@ use crate::yaml::{Entry, Node, Value};
 /// What the readers need to know about the site, and where problems go.
 pub struct Reader<'a> {
     pub file: PathBuf,
+    /// content/media/ of the site, where media files must exist (none: not checked).
+    pub media_dir: Option<PathBuf>,
     pub languages: &'a [String],
     pub taxonomies: &'a BTreeMap<String, Taxonomy>,
     pub problems: Vec<Diagnostic>,
@@ -42,6 +44,7 @@ impl<'a> Reader<'a> {
     ) -> Self {
         Reader {
             file: file.into(),
+            media_dir: None,
             languages,
             taxonomies,
             problems: Vec::new(),
@@ -171,6 +174,63 @@ impl<'a> Reader<'a> {
         }
         suggestion(key, self.languages.iter().map(String::as_str))
             .unwrap_or_else(|| format!("the site's languages are: {}", self.languages.join(", ")))
+    }
+
+    /// A file under content/media/: a plain relative path that stays inside that
+    /// folder, with an allowed ending, that exists. Returns the path and its size.
+    pub fn media(&mut self, node: &Node, types: &[&str]) -> Option<(String, u64)> {
+        let src = self.text(node)?;
+        let safe = !src.starts_with('/')
+            && !src.contains('\\')
+            && !src.contains('\0')
+            && !src.contains(':')
+            && src.split('/').all(|part| {
+                !part.is_empty() && part != ".." && part != "." && !part.starts_with('.')
+            });
+        if !safe {
+            let hint =
+                Some("write the path inside content/media/, such as `logos/hanbit.png`".into());
+            self.error(
+                "bad-media",
+                node.pos,
+                format!("`{src}` is not a path inside content/media/"),
+                hint,
+            );
+            return None;
+        }
+        let ending = src
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !types.contains(&ending.as_str()) {
+            let hint = Some(format!("use one of: {}", types.join(", ")));
+            self.error(
+                "bad-media",
+                node.pos,
+                format!("`{src}` is not a file of a supported type"),
+                hint,
+            );
+            return None;
+        }
+        let Some(dir) = self.media_dir.clone() else {
+            return Some((src, 0));
+        };
+        match std::fs::symlink_metadata(dir.join(&src)) {
+            Ok(meta) if meta.is_file() => Some((src, meta.len())),
+            _ => {
+                let hint = Some(
+                    "put the file in content/media/ (the path is relative to it), or fix the name"
+                        .into(),
+                );
+                self.error(
+                    "missing-media",
+                    node.pos,
+                    format!("content/media/{src} does not exist"),
+                    hint,
+                );
+                None
+            }
+        }
     }
 
     /// A whole number within `range`.

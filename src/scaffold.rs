@@ -144,6 +144,7 @@ fn example(site: &Site, ty: Type, indent: usize) -> String {
         }
         Type::Owner => format!(" institutions/{}", some_slug(site, Kind::Institutions)),
         Type::Slugs => " [old-slug]".into(),
+        Type::Media(types) => format!(" example.{}", types[0]),
         Type::Object(sub) | Type::List(sub) => {
             let dash = if matches!(ty, Type::List(_)) {
                 "- "

@@ -63,6 +63,10 @@ fn type_schema(site: &Site, ty: Type) -> Value {
         Type::Owner => {
             json!({ "anyOf": [slugs(site, Kind::Institutions, "institutions/"), slugs(site, Kind::Companies, "companies/")] })
         }
+        Type::Media(types) => {
+            let pattern = format!("^[^/.][^:\\\\]*\\.({})$", types.join("|"));
+            json!({ "type": "string", "pattern": pattern })
+        }
         Type::Slugs => {
             one_or_many(json!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }))
         }

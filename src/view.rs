@@ -205,6 +205,20 @@ pub struct RecordView {
     pub sections: Vec<Section>,
     pub updated: Option<String>,
     pub draft: bool,
+    pub portrait: Option<MediaView>,
+    pub gallery: Vec<MediaView>,
+    pub documents: Vec<MediaView>,
+}
+
+/// An image or a document on a record page.
+#[derive(Serialize, Clone, Debug)]
+pub struct MediaView {
+    pub url: String,
+    /// Alt text (images) or title (documents).
+    pub text: Text,
+    /// File type and size, for documents: "PDF", "240 KB".
+    pub kind: String,
+    pub size: String,
 }
 
 /// The initial-letter index of a list: each heading and where it starts.

@@ -387,3 +387,28 @@ fn retired_records_are_marked_or_left_out_as_the_site_chooses() {
     assert!(!site.out().join("en/equipment/eq-old").exists());
     assert!(broken_links(&site.out(), "/cluster/").is_empty());
 }
+
+#[test]
+fn images_and_documents_are_copied_and_shown_with_text_in_the_page_language() {
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    for (lang, alt, title) in [
+        ("ko", "레이저 가공기 전경", "사양서"),
+        ("en", "The laser cutter", "Specification sheet"),
+    ] {
+        let page = site.page(&format!("{lang}/equipment/eq-laser/index.html"));
+        assert_eq!(attrs(&page, ".gallery img", "alt"), vec![alt]);
+        assert_eq!(
+            attrs(&page, ".gallery img", "src"),
+            vec!["/cluster/media/example.png"]
+        );
+        assert_eq!(texts(&page, "#documents a"), vec![title]);
+        assert!(texts(&page, "#documents .item-note")[0].starts_with("PDF, 1 KB"));
+    }
+    let copied = std::fs::read(site.out().join("media/example.png")).unwrap();
+    assert_eq!(
+        copied,
+        std::fs::read(site.root().join("content/media/example.png")).unwrap()
+    );
+    assert!(broken_links(&site.out(), "/cluster/").is_empty());
+}
