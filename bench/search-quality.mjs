@@ -2,8 +2,9 @@
 // Korean and English queries against the generator's ground truth, the bytes a
 // first query transfers through the page's UI, and the search bundle's file count.
 //
-//   node bench/search-quality.mjs <site-dir>     (the site built into <site-dir>/public)
-import { readFileSync, readdirSync, statSync } from "node:fs";
+//   node bench/search-quality.mjs <site-dir> [queries.json]
+//   (the site built into <site-dir>/public; queries.json: { "ko": [[typed, noun], …], "en": […] })
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launch, pagefindSearch } from "../tests/e2e/lib.mjs";
 
@@ -14,13 +15,15 @@ const texts = JSON.parse(readFileSync(join(site, "texts.json"), "utf8"));
 
 // Nouns of the generator's vocabulary that appear in no facet label or interface
 // string, so that the ground truth (the record files' text) is complete for them.
-const labels = readFileSync(join(site, "content/taxonomies.yaml"), "utf8") + readFileSync(new URL("../themes/default/i18n/ko.yaml", import.meta.url), "utf8");
+const taxonomies = join(site, "content/taxonomies.yaml");
+const labels = (existsSync(taxonomies) ? readFileSync(taxonomies, "utf8") : "") + readFileSync(new URL("../themes/default/i18n/ko.yaml", import.meta.url), "utf8");
 const words = readFileSync(new URL("../src/bin/bench/words.rs", import.meta.url), "utf8");
 const nouns = [...words.matchAll(/\("([^"]+)", "([a-z]+)"\)/g)].map((m) => [m[1], m[2]]).filter(([ko, en]) => !labels.includes(ko) && !labels.toLowerCase().includes(en));
 const particles = ["을", "를", "에서", "으로", "의"];
 // [what the visitor types, the noun a relevant record contains]
-const ko = nouns.slice(0, 30).map(([k], i) => [i % 3 === 0 ? k + particles[i % particles.length] : k, k]);
-const en = nouns.slice(0, 20).map(([, e]) => [e, e]);
+const given = process.argv[3] ? JSON.parse(readFileSync(process.argv[3], "utf8")) : null;
+const ko = given ? given.ko : nouns.slice(0, 30).map(([k], i) => [i % 3 === 0 ? k + particles[i % particles.length] : k, k]);
+const en = given ? given.en : nouns.slice(0, 20).map(([, e]) => [e, e]);
 
 function fileCount(dir) {
   let n = 0;
@@ -31,9 +34,10 @@ function fileCount(dir) {
 const server = await serve(out, "/");
 const browser = await launch();
 const page = await browser.newPage();
-const report = { records: Object.keys(texts).length / 2, files: fileCount(out), bundleFiles: fileCount(join(out, "pagefind")) };
+const records = new Set(Object.keys(texts).map((u) => u.split("/").slice(2).join("/"))).size;
+const report = { records, files: fileCount(out), bundleFiles: fileCount(join(out, "pagefind")) };
 
-for (const [lang, queries] of [["ko", ko], ["en", en]]) {
+for (const [lang, queries] of [["ko", ko], ["en", en]].filter(([, q]) => q.length)) {
   await page.goto(`${server.url}${lang}/search/`);
   let recall = 0, precision = 0;
     for (const [q, noun] of queries) {
@@ -49,19 +53,29 @@ for (const [lang, queries] of [["ko", ko], ["en", en]]) {
 }
 
 // A first query as a visitor makes it: a fresh page, the UI, the first results shown.
-for (const [lang, q] of [["ko", ko[1][0]], ["en", en[1][0]]]) {
+for (const [lang, q] of [["ko", ko[1]?.[0]], ["en", en[1]?.[0]]].filter(([, q]) => q)) {
   const context = await browser.newContext();
   const fresh = await context.newPage();
-  let bytes = 0;
-  fresh.on("response", async (r) => {
-    if (r.url().includes("/pagefind/")) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+    let bytes = 0;
+  let indexBytes = 0;
+  const pending = [];
+  fresh.on("response", (r) => {
+    if (!r.url().includes("/pagefind/")) return;
+    pending.push(r.body().then((b) => {
+      bytes += b.length;
+      // Index data grows with the site; the client (UI, runtime, wasm) is the same for any site.
+      if (/\.pf_(meta|index|filter|fragment)$/.test(new URL(r.url()).pathname)) indexBytes += b.length;
+    }, () => {}));
   });
   await fresh.goto(`${server.url}${lang}/search/`);
   await fresh.waitForLoadState("networkidle");
   const before = bytes;
   await fresh.fill(".pagefind-ui__search-input", q);
   await fresh.waitForSelector(".pagefind-ui__result-title");
-  await fresh.waitForLoadState("networkidle");
+    await fresh.waitForLoadState("networkidle");
+  await Promise.all(pending);
+  report[lang] ??= {};
+  report[lang].firstQueryIndexKB = +(indexBytes / 1024).toFixed(1);
   report[lang].firstQuery = q;
   report[lang].firstQueryKB = +(bytes / 1024).toFixed(1);
   report[lang].uiAndRuntimeKB = +(before / 1024).toFixed(1);
