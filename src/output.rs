@@ -43,6 +43,7 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
         .to_string_lossy()
         .to_string();
     let _lock = lock(&parent, &name)?;
+    remove_leftovers(&parent, &name);
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)
@@ -54,6 +55,24 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
         let _ = fs::remove_dir_all(&staged);
     }
     result
+}
+
+/// Staging folders of builds that were killed before they could clean up. Only
+/// the build holding the lock writes, so any staging folder seen now is one.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefixes = [
+        format!(".{name}.new-"),
+        format!(".{name}.new-").replace(".new-", ".old"),
+    ];
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) && entry.path().is_dir() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn absolute_parent(out: &Path) -> Result<PathBuf> {
