@@ -1,0 +1,41 @@
+// Every page of the sample site is valid HTML (html-validate, "standard" preset),
+// in every language, at the root and under a sub-path.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { HtmlValidate } from "html-validate";
+import { build } from "./lib.mjs";
+
+const validator = new HtmlValidate({
+  extends: ["html-validate:standard"],
+  rules: {
+    // minify-html writes "R&D" as "R&D": valid HTML5, since an ampersand is
+    // ambiguous only when followed by letters and a semicolon.
+    "unrecognized-char-ref": "off",
+  },
+});
+
+function htmlFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "pagefind" ? [] : htmlFiles(path);
+    return name.endsWith(".html") ? [path] : [];
+  });
+}
+
+for (const [label, extra] of [["root", []], ["sub-path", ["--base-url", "https://org.example.io/cluster/"]]]) {
+  test(`every page is valid HTML (${label})`, async () => {
+    const out = build(undefined, extra);
+    const files = htmlFiles(out);
+    assert.ok(files.length > 400, `${files.length} pages`);
+    const errors = [];
+    for (const file of files) {
+      const report = await validator.validateFile(file);
+      for (const r of report.results) {
+        for (const m of r.messages) errors.push(`${file.slice(out.length)}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      }
+    }
+    assert.deepEqual(errors.slice(0, 20), [], `${errors.length} errors`);
+  });
+}
