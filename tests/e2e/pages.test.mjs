@@ -55,3 +55,27 @@ test("every page loads cleanly, offline-safe, within a phone's width", async () 
   await context.close();
   assert.deepEqual(problems.slice(0, 40), [], `${problems.length} problems`);
 });
+
+test("choosing a language at / works with and without JavaScript, and the switcher keeps the record", async () => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "en-US" });
+  const page = await noJs.newPage();
+  await page.goto(server.url);
+  assert.deepEqual(await page.locator(".chooser-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href"))), ["/ko/", "/en/"]);
+  await page.click('.chooser-list a[hreflang="ko"]');
+  assert.equal(new URL(page.url()).pathname, "/ko/");
+  // Without JavaScript every page but search works: lists, records, term pages and the language switch.
+  await page.goto(`${server.url}ko/companies/hanbit-precision/`);
+  await page.click('.langs a[hreflang="en"]');
+  assert.equal(new URL(page.url()).pathname, "/en/companies/hanbit-precision/");
+  assert.equal(await page.locator("h1").textContent(), "Hanbit Precision Co., Ltd.");
+  await page.click('.badge.tax-technologies >> nth=0');
+  assert.match(new URL(page.url()).pathname, /^\/en\/technologies\/[a-z-]+\/$/);
+  assert.ok((await page.locator("section.related .card").count()) > 0);
+  await noJs.close();
+  // With JavaScript, / sends the visitor to the browser's language.
+  const withJs = await browser.newContext({ locale: "ko-KR" });
+  const jsPage = await withJs.newPage();
+  await jsPage.goto(server.url);
+  await jsPage.waitForURL(/\/ko\/$/);
+  await withJs.close();
+});
