@@ -174,12 +174,23 @@ fn section(
     if records.is_empty() {
         return None;
     }
-    let mut idx: Vec<usize> = records
+    // In the language's list order (kind, then the name's sort key, then slug), found
+    // through the site's index: a page's back-links must not scan every record.
+    let mut idx: Vec<(String, usize)> = records
         .iter()
-        .filter_map(|r| ctx.site.records.iter().position(|x| x.id == r.id))
+        .filter_map(|r| ctx.site.index_of(&r.id))
+        .map(|i| {
+            (
+                crate::collate::sort_key(&l.text(&ctx.site.records[i].title).text),
+                i,
+            )
+        })
         .collect();
-    let order = ctx.sorted(records[0].id.kind);
-    idx.sort_by_key(|i| order.iter().position(|x| x == i));
+    idx.sort_by(|a, b| {
+        let (ra, rb) = (&ctx.site.records[a.1], &ctx.site.records[b.1]);
+        (ra.id.kind, &a.0, &ra.id.slug).cmp(&(rb.id.kind, &b.0, &rb.id.slug))
+    });
+    let idx: Vec<usize> = idx.into_iter().map(|(_, i)| i).collect();
     Some(Section {
         id: id.to_string(),
         title: l.ui(title_key),
