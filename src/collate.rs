@@ -7,6 +7,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::hangul::is_hangul;
+
 /// Words that mark a legal form, not a name. Longest first, so "Co., Ltd." goes before "Ltd.".
 const LEGAL_FORMS: &[&str] = &[
     "주식회사",
@@ -74,10 +76,6 @@ fn remove_word(s: &str, form: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 const CHOSEONG: [char; 19] = [

@@ -11,7 +11,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use jiff::civil::Date;
 
-use crate::model::{Kind, Record, RecordId};
+use crate::model::{Record, RecordId};
 
 pub fn today(date: Option<&str>) -> Result<Date> {
     if let Some(d) = date {
@@ -73,21 +73,12 @@ fn git_dates(root: &Path) -> Result<HashMap<RecordId, String>> {
     for line in text.lines() {
         if let Some(date) = line.strip_prefix('\0') {
             current = date;
-        } else if let Some(id) = record_of(line) {
+        } else if let Some(id) = crate::load::record_of_path(Path::new(""), Path::new(line)) {
             // `git log` lists the newest commit first: keep the first date seen.
             dates.entry(id).or_insert_with(|| current.to_string());
         }
     }
     Ok(dates)
-}
-
-/// `content/<kind>/<slug>[.<lang>].(md|yaml)` → the record it belongs to.
-fn record_of(path: &str) -> Option<RecordId> {
-    let mut parts = path.strip_prefix("content/")?.split('/');
-    let kind = Kind::from_dir(parts.next()?)?;
-    let file = parts.next()?;
-    let slug = file.split('.').next()?.to_string();
-    parts.next().is_none().then_some(RecordId { kind, slug })
 }
 
 #[cfg(test)]
@@ -102,10 +93,13 @@ mod tests {
 
     #[test]
     fn paths_map_to_records() {
-        let id = record_of("content/companies/alpha.en.md").unwrap();
-        assert_eq!(id.to_string(), "companies/alpha");
-        assert!(record_of("content/media/logo.png").is_none());
-        assert!(record_of("site.yaml").is_none());
+        let of = |p: &str| crate::load::record_of_path(Path::new(""), Path::new(p));
+        assert_eq!(
+            of("content/companies/alpha.en.md").unwrap().to_string(),
+            "companies/alpha"
+        );
+        assert!(of("content/media/logo.png").is_none());
+        assert!(of("site.yaml").is_none());
     }
 
     #[test]

@@ -140,17 +140,23 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         )
         .with_hint("save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(normalize_text(&text))
+}
+
+/// Text as every stage sees it: BOM removed, line endings made LF and Hangul
+/// composed (NFC). Reports use it too, so their columns match what was parsed.
+pub fn normalize_text(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     };
-    Ok(if unicode_normalization::is_nfc(&text) {
+    if unicode_normalization::is_nfc(&text) {
         text
     } else {
         text.nfc().collect()
-    })
+    }
 }
 
 fn parse_yaml(text: &str, first_line: usize, r: &mut Reader) -> Option<Node> {

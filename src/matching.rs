@@ -112,7 +112,8 @@ pub fn partners(site: &Site) -> Partners {
                         }
                     }
                 }
-                let linked = linked(site, i);
+                // Records already linked to this one are shown elsewhere on its page.
+                let linked = site.linked(&site.records[i]);
                 let mut candidates: Vec<(usize, f64)> = touched
                     .iter()
                     .filter(|j| !linked.contains(j))
@@ -184,25 +185,6 @@ fn features(site: &Site, record: &Record) -> Vec<Feature> {
     }
     out.sort();
     out.dedup();
-    out
-}
-
-/// Records already linked to record `i` either way: they are shown elsewhere on its page.
-fn linked(site: &Site, i: usize) -> Vec<usize> {
-    let record = &site.records[i];
-    let index = |r: &Record| site.records.binary_search_by(|x| x.id.cmp(&r.id)).ok();
-    let mut out: Vec<usize> = record
-        .refs()
-        .iter()
-        .filter_map(|r| site.get(&r.id()))
-        .filter_map(index)
-        .collect();
-    out.extend(
-        Kind::ALL
-            .iter()
-            .flat_map(|k| site.referrers(record, *k))
-            .filter_map(index),
-    );
     out
 }
 

@@ -60,10 +60,8 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
 /// Staging folders of builds that were killed before they could clean up. Only
 /// the build holding the lock writes, so any staging folder seen now is one.
 fn remove_leftovers(parent: &Path, name: &str) {
-    let prefixes = [
-        format!(".{name}.new-"),
-        format!(".{name}.new-").replace(".new-", ".old"),
-    ];
+    // `.public.new-…` while a build writes; `.public.old` during a fallback swap.
+    let prefixes = [format!(".{name}.new-"), format!(".{name}.old")];
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };

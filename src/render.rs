@@ -162,14 +162,7 @@ fn neighbours(site: &Site, ids: &[RecordId]) -> Vec<usize> {
     for id in ids {
         let Some(record) = site.get(id) else { continue };
         out.extend(site.index_of(id));
-        out.extend(record.refs().iter().filter_map(|r| site.index_of(&r.id())));
-        for kind in Kind::ALL {
-            out.extend(
-                site.referrers(record, kind)
-                    .iter()
-                    .filter_map(|r| site.index_of(&r.id)),
-            );
-        }
+        out.extend(site.linked(record));
     }
     out.sort_unstable();
     out.dedup();

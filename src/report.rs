@@ -41,7 +41,7 @@ pub fn human(root: &Path, problems: &[Diagnostic], color: bool) -> String {
         let file = d.location.file.as_path();
         let id = *ids.entry(file).or_insert_with(|| {
             let source = std::fs::read(root.join(file))
-                .map(|b| normalize(&String::from_utf8_lossy(&b)))
+                .map(|b| crate::load::normalize_text(&String::from_utf8_lossy(&b)))
                 .unwrap_or_default();
             files.add(file.display().to_string(), source)
         });
@@ -80,16 +80,6 @@ pub fn human(root: &Path, problems: &[Diagnostic], color: bool) -> String {
     }
     out.push_str(&summary(problems));
     out
-}
-
-/// The same normalization loading applies, so columns match what was parsed.
-fn normalize(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n");
-    text.nfc().collect()
 }
 
 /// Byte range of (1-based line, 1-based column in characters, length in characters).

@@ -80,6 +80,22 @@ impl Site {
             .collect()
     }
 
+    /// Indices of the records linked to `record` either way: those it refers to
+    /// and those that refer to it.
+    pub fn linked(&self, record: &Record) -> Vec<usize> {
+        let mut out: Vec<usize> = record
+            .refs()
+            .iter()
+            .filter_map(|r| self.index_of(&r.id()))
+            .collect();
+        if let Some(&i) = self.index.get(&record.id) {
+            out.extend(&self.referrers[i]);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     pub fn languages(&self) -> &[String] {
         &self.config.languages
     }

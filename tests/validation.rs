@@ -289,3 +289,19 @@ fn stale_lists_records_older_than_the_limit() {
     ]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("alpha.md"));
 }
+
+#[test]
+fn reports_show_the_right_line_of_files_with_old_mac_line_endings() {
+    let site = Site::new("small", &[]);
+    site.write(
+        "content/companies/cr.md",
+        "---\rname: 씨알\remployes: 5\r---\r본문\r",
+    );
+    let out = site.run(&["check", "--root", "."]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("content/companies/cr.md:3:1"), "{text}");
+    assert!(
+        text.contains("3 │ employes: 5"),
+        "the caret is shown under the line that was parsed: {text}"
+    );
+}
