@@ -14,6 +14,8 @@ pub struct Options {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub minify: bool,
+    /// YYYY-MM-DD: which notices are upcoming and which are past.
+    pub today: String,
 }
 
 /// How long each stage took, for `--timings` and the benchmark.
@@ -46,7 +48,10 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
             loaded.config.base_url = url.clone();
         }
         crate::history::fill_from_git(&options.root, &mut loaded.records);
-        crate::validate::validate(options.root.clone(), loaded, options.drafts, &problems)
+        let mut site =
+            crate::validate::validate(options.root.clone(), loaded, options.drafts, &problems);
+        site.today = options.today.clone();
+        site
     });
     if let Some(site) = &site {
         problems.extend(crate::lint::warnings(site));

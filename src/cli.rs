@@ -40,6 +40,9 @@ enum Command {
         /// Print how long each stage took
         #[arg(long)]
         timings: bool,
+        /// "Today", for upcoming and past notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Report every problem in the content without building; exit 1 if there is an error
     Check {
@@ -57,7 +60,7 @@ enum Command {
         /// List records not updated for this many days
         #[arg(long, value_name = "DAYS")]
         stale: Option<i64>,
-        /// "Today" for --stale (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
+        /// "Today" for --stale and notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
         #[arg(long)]
         date: Option<String>,
     },
@@ -80,6 +83,9 @@ enum Command {
         /// Address to listen on
         #[arg(long, default_value = "127.0.0.1")]
         host: String,
+        /// "Today", for upcoming and past notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Print (or write) a JSON Schema per kind, for editors' YAML support
     Schema {
@@ -99,7 +105,11 @@ pub fn run(cli: Cli) -> ExitCode {
             base_url,
             drafts,
             timings,
-        } => run_build(root, out, base_url, drafts, timings),
+            date,
+        } => match today(date.as_deref()) {
+            Ok(today) => run_build(root, out, base_url, drafts, timings, today),
+            Err(code) => code,
+        },
         Command::Check {
             root,
             format,
@@ -114,18 +124,42 @@ pub fn run(cli: Cli) -> ExitCode {
             if let Some(days) = stale {
                 return run_stale(root, days, date.as_deref());
             }
-            run_check(root, format, deny_warnings)
+            match today(date.as_deref()) {
+                Ok(today) => run_check(root, format, deny_warnings, today),
+                Err(code) => code,
+            }
         }
         Command::New { kind, slug, root } => run_new(root, &kind, &slug),
         Command::Schema { root, out } => run_schema(root, out),
-        Command::Serve { root, port, host } => match crate::serve::run(root, host, port) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                ExitCode::FAILURE
+        Command::Serve {
+            root,
+            port,
+            host,
+            date,
+        } => {
+            let today = match today(date.as_deref()) {
+                Ok(today) => today,
+                Err(code) => return code,
+            };
+            match crate::serve::run(root, host, port, today) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
     }
+}
+
+/// `--date`, else SOURCE_DATE_EPOCH, else the clock, as YYYY-MM-DD.
+fn today(date: Option<&str>) -> Result<String, ExitCode> {
+    crate::history::today(date)
+        .map(|d| d.to_string())
+        .map_err(|e| {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        })
 }
 
 fn run_translations(root: PathBuf) -> ExitCode {
@@ -185,6 +219,9 @@ fn load_site(root: &std::path::Path) -> Result<crate::site::Site, ExitCode> {
         base_url: None,
         drafts: true,
         minify: false,
+        today: crate::history::today(None)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
     };
     let checked = build::check(&options, &mut Timings::default());
     match checked.site {
@@ -275,6 +312,7 @@ fn run_build(
     base_url: Option<String>,
     drafts: bool,
     show_timings: bool,
+    today: String,
 ) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("public"));
     let options = Options {
@@ -282,6 +320,7 @@ fn run_build(
         base_url,
         drafts,
         minify: true,
+        today,
     };
     let mut timings = Timings::default();
     let started = std::time::Instant::now();
@@ -324,12 +363,13 @@ fn run_build(
     }
 }
 
-fn run_check(root: PathBuf, format: Format, deny_warnings: bool) -> ExitCode {
+fn run_check(root: PathBuf, format: Format, deny_warnings: bool, today: String) -> ExitCode {
     let options = Options {
         root: root.clone(),
         base_url: None,
         drafts: false,
         minify: false,
+        today,
     };
     let mut timings = Timings::default();
     let checked = build::check(&options, &mut timings);

@@ -33,11 +33,24 @@ pub const BUILTIN_FACETS: &[(&str, &[&str])] = &[
     ("equipment-status", &["in-service", "retired"]),
     ("tier", &["super", "coordinator"]),
     ("story-type", &["industry-academia", "industry-industry"]),
+    (
+        "notice-category",
+        &[
+            "grant",
+            "loan",
+            "event",
+            "seminar",
+            "exhibition",
+            "internship",
+            "newsletter",
+            "call",
+        ],
+    ),
 ];
 
 /// URL segments under `/<lang>/` that the generator itself uses.
 pub const RESERVED_NAMES: &[&str] = &[
-    "search", "data", "pagefind", "page", "static", "media", "index", "404",
+    "search", "data", "pagefind", "page", "static", "media", "index", "404", "archive",
 ];
 
 pub fn is_reserved(name: &str) -> bool {

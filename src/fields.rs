@@ -385,6 +385,63 @@ const SUCCESS_STORIES: &[Field] = &[
     ),
 ];
 
+const NOTICES: &[Field] = &[
+    req("title", Text, "Headline of the notice."),
+    f(
+        "summary",
+        Text,
+        "One sentence: what is offered and to whom.",
+    ),
+    req(
+        "category",
+        Term("notice-category"),
+        "grant, loan, event, seminar, exhibition, internship, newsletter or call.",
+    ),
+    req(
+        "date",
+        Date,
+        "When it starts or was published (YYYY-MM-DD).",
+    ),
+    f(
+        "end_date",
+        Date,
+        "Last day of an event of several days (YYYY-MM-DD).",
+    ),
+    f("deadline", Date, "Last day to apply (YYYY-MM-DD)."),
+    f("location", Text, "Where it takes place."),
+    f(
+        "organizer",
+        Owner,
+        "Who organizes it: institutions/<slug> or companies/<slug>.",
+    ),
+    f(
+        "link",
+        Url,
+        "Where to read more or apply, starting with https://.",
+    ),
+    f(
+        "technologies",
+        Terms("technologies"),
+        "Technologies it concerns.",
+    ),
+    f("industries", Terms("industries"), "Industries it concerns."),
+];
+
+const PAGES: &[Field] = &[
+    req("title", Text, "Title of the page."),
+    f(
+        "summary",
+        Text,
+        "One sentence: what the page is about (search results, link previews).",
+    ),
+    f(
+        "menu",
+        Int(1, 1000),
+        "Position in the site menu (1 = first); leave out to keep the page out of the menu.",
+    ),
+    f("documents", List(DOCUMENT), "Forms and files to download."),
+];
+
 /// The fields of a kind, in the order a record file lists them (common ones excluded).
 pub fn of(kind: Kind) -> &'static [Field] {
     match kind {
@@ -394,6 +451,8 @@ pub fn of(kind: Kind) -> &'static [Field] {
         Kind::Equipment => EQUIPMENT,
         Kind::Coordinators => COORDINATORS,
         Kind::SuccessStories => SUCCESS_STORIES,
+        Kind::Notices => NOTICES,
+        Kind::Pages => PAGES,
     }
 }
 

@@ -14,6 +14,8 @@ pub fn translatable(kind: Kind) -> &'static [&'static str] {
         Kind::Equipment => &["name", "summary", "conditions", "fee", "address"],
         Kind::Coordinators => &["name", "summary"],
         Kind::SuccessStories => &["title", "summary", "outcome"],
+        Kind::Notices => &["title", "summary", "location"],
+        Kind::Pages => &["title", "summary"],
     }
 }
 
@@ -54,6 +56,12 @@ pub fn facet_fields(kind: Kind) -> &'static [(&'static str, &'static str)] {
             ("languages", "languages"),
         ],
         Kind::SuccessStories => &[("type", "story-type"), ("technologies", "technologies")],
+        Kind::Notices => &[
+            ("category", "notice-category"),
+            ("technologies", "technologies"),
+            ("industries", "industries"),
+        ],
+        Kind::Pages => &[],
     }
 }
 
@@ -69,11 +77,7 @@ pub struct Read {
 /// Read the kind's own fields of a record whose fields are `f`.
 pub fn read_kind(kind: Kind, f: &Fields, r: &mut Reader) -> Read {
     let what = article(kind);
-    let title_key = if matches!(kind, Kind::ResearchThemes | Kind::SuccessStories) {
-        "title"
-    } else {
-        "name"
-    };
+    let title_key = title_field(kind);
     let title = r.required(f, title_key, what).and_then(|n| r.localized(n));
     let summary = f.get("summary").and_then(|n| r.localized(n));
     let facets = read_facets(kind, f, r);
@@ -86,6 +90,10 @@ pub fn read_kind(kind: Kind, f: &Fields, r: &mut Reader) -> Read {
         Kind::Equipment => equipment(f, r).map(Details::Equipment),
         Kind::Coordinators => Some(Details::Coordinator(coordinator(f, r))),
         Kind::SuccessStories => Some(Details::SuccessStory(success_story(f, r))),
+        Kind::Notices => notice(f, r).map(Details::Notice),
+        Kind::Pages => Some(Details::Page(Page {
+            menu: f.get("menu").and_then(|n| r.int(n, 1..=1000)),
+        })),
     };
     let media = read_media(kind, f, r);
     Read {
@@ -153,6 +161,14 @@ fn media_item(r: &mut Reader, node: &Node, role: MediaRole) -> Option<Media> {
     })
 }
 
+/// The field that names a record: `title` for writing, `name` for things and people.
+pub fn title_field(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ResearchThemes | Kind::SuccessStories | Kind::Notices | Kind::Pages => "title",
+        _ => "name",
+    }
+}
+
 /// How messages name a record of this kind ("a company needs one").
 pub fn article(kind: Kind) -> &'static str {
     match kind {
@@ -162,6 +178,8 @@ pub fn article(kind: Kind) -> &'static str {
         Kind::Equipment => "an equipment unit",
         Kind::Coordinators => "a coordinator",
         Kind::SuccessStories => "a success story",
+        Kind::Notices => "a notice",
+        Kind::Pages => "a page",
     }
 }
 
@@ -388,6 +406,33 @@ fn press_item(r: &mut Reader, node: &Node) -> Option<PressItem> {
         title: title?,
         url: f.get("url").and_then(|n| r.url(n)),
         date: f.get("date").and_then(|n| r.date(n)),
+    })
+}
+
+fn notice(f: &Fields, r: &mut Reader) -> Option<Notice> {
+    let date = r.required(f, "date", "a notice").and_then(|n| r.date(n));
+    let end_date = f.get("end_date").and_then(|n| r.date(n));
+    let deadline = f.get("deadline").and_then(|n| r.date(n));
+    let date = date?;
+    if let (Some(end), Some(node)) = (&end_date, f.get("end_date")) {
+        if *end < date {
+            r.error(
+                "end-before-start",
+                node.pos,
+                format!("the notice ends on {end}, before it starts on {date}"),
+                Some("end_date is the last day; it cannot come before `date`".into()),
+            );
+        }
+    }
+    Some(Notice {
+        date,
+        end_date,
+        deadline,
+        location: f.get("location").and_then(|n| r.localized(n)),
+        organizer: f
+            .get("organizer")
+            .and_then(|n| r.qualified_reference(n, &[Kind::Institutions, Kind::Companies])),
+        link: f.get("link").and_then(|n| r.url(n)),
     })
 }
 

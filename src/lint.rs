@@ -25,7 +25,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
                     .with_hint(hint),
             );
         }
-        if record.facets.is_empty() {
+        if record.facets.is_empty() && record.id.kind != Kind::Pages {
             let hint =
                 "add technologies, industries or other facets so visitors can find it by topic";
             out.push(
@@ -75,13 +75,7 @@ pub fn missing_translations(site: &Site, record: &Record) -> Vec<(String, Vec<&'
         .filter_map(|lang| {
             let mut fields = Vec::new();
             if !record.title.has(lang) {
-                fields.push(
-                    if matches!(record.id.kind, Kind::ResearchThemes | Kind::SuccessStories) {
-                        "title"
-                    } else {
-                        "name"
-                    },
-                );
+                fields.push(crate::kinds::title_field(record.id.kind));
             }
             if record.summary.as_ref().is_some_and(|s| !s.has(lang)) {
                 fields.push("summary");

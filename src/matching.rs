@@ -39,7 +39,7 @@ pub fn partner_kinds(kind: Kind) -> &'static [Kind] {
         Kind::Equipment => &[Kind::Companies, Kind::ResearchThemes],
         Kind::Coordinators => &[Kind::Companies, Kind::ResearchThemes],
         Kind::Institutions => &[Kind::Companies],
-        Kind::SuccessStories => &[],
+        Kind::SuccessStories | Kind::Notices | Kind::Pages => &[],
     }
 }
 

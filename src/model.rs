@@ -72,16 +72,32 @@ pub enum Kind {
     Equipment,
     Coordinators,
     SuccessStories,
+    Notices,
+    /// Free-form pages (about, how to join, …): in the menu, not listed as a kind.
+    Pages,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Companies,
         Kind::Institutions,
         Kind::ResearchThemes,
         Kind::Equipment,
         Kind::Coordinators,
         Kind::SuccessStories,
+        Kind::Notices,
+        Kind::Pages,
+    ];
+
+    /// The kinds of the directory: each has a list page, a place in the menu and facets.
+    pub const LISTED: [Kind; 7] = [
+        Kind::Companies,
+        Kind::Institutions,
+        Kind::ResearchThemes,
+        Kind::Equipment,
+        Kind::Coordinators,
+        Kind::SuccessStories,
+        Kind::Notices,
     ];
 
     /// The folder under content/, the URL segment and the reference prefix.
@@ -93,6 +109,8 @@ impl Kind {
             Kind::Equipment => "equipment",
             Kind::Coordinators => "coordinators",
             Kind::SuccessStories => "success-stories",
+            Kind::Notices => "notices",
+            Kind::Pages => "pages",
         }
     }
 
@@ -183,7 +201,8 @@ impl Record {
             Details::ResearchTheme(t) => vec![&t.institution],
             Details::Equipment(e) => vec![&e.owner],
             Details::SuccessStory(s) => s.partners.iter().collect(),
-            Details::Institution(_) | Details::Coordinator(_) => Vec::new(),
+            Details::Notice(n) => n.organizer.iter().collect(),
+            Details::Institution(_) | Details::Coordinator(_) | Details::Page(_) => Vec::new(),
         }
     }
 
@@ -212,6 +231,8 @@ pub enum Details {
     Equipment(Equipment),
     Coordinator(Coordinator),
     SuccessStory(SuccessStory),
+    Notice(Notice),
+    Page(Page),
 }
 
 /// How to reach an organization.
@@ -308,6 +329,42 @@ pub struct SuccessStory {
     pub partners: Vec<Ref>,
     pub outcome: Option<Localized>,
     pub press: Vec<PressItem>,
+}
+
+/// A dated announcement: a grant, a loan, an event, a seminar, a call, …
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// When it starts or was published (YYYY-MM-DD).
+    pub date: String,
+    /// The last day of an event that lasts several days.
+    pub end_date: Option<String>,
+    /// The last day to apply.
+    pub deadline: Option<String>,
+    pub location: Option<Localized>,
+    pub organizer: Option<Ref>,
+    pub link: Option<String>,
+}
+
+impl Notice {
+    /// The last day the notice is current: its deadline, end or start, whichever is latest.
+    pub fn last_day(&self) -> &str {
+        [self.end_date.as_deref(), self.deadline.as_deref()]
+            .into_iter()
+            .flatten()
+            .fold(self.date.as_str(), |a, b| a.max(b))
+    }
+
+    /// Whether it is still current on `today` (both YYYY-MM-DD, which sort as dates).
+    pub fn is_current(&self, today: &str) -> bool {
+        self.last_day() >= today
+    }
+}
+
+/// A free-form page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Position in the site menu; pages without one are reachable but not in the menu.
+    pub menu: Option<i64>,
 }
 
 /// One facet: its label and its terms' labels, in declaration order.

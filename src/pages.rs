@@ -17,6 +17,8 @@ pub fn card_badges(record: &Record) -> Vec<(&'static str, &str)> {
         Kind::Equipment => &["access", "equipment-status", "equipment-categories"],
         Kind::Coordinators => &["tier", "qualifications", "support-areas"],
         Kind::SuccessStories => &["story-type", "technologies"],
+        Kind::Notices => &["notice-category", "technologies"],
+        Kind::Pages => &[],
     };
     let mut out = Vec::new();
     for &tax in shown {
@@ -70,6 +72,17 @@ pub fn card_meta(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Text> {
             .map(|y| Text::plain(y.to_string()))
             .into_iter()
             .collect(),
+        Details::Notice(n) => {
+            let mut meta = vec![Text::plain(match &n.end_date {
+                Some(end) if *end != n.date => format!("{} – {end}", n.date),
+                _ => n.date.clone(),
+            })];
+            if let Some(d) = &n.deadline {
+                meta.push(Text::plain(format!("{}: {d}", l.ui("field.deadline"))));
+            }
+            meta.extend(n.organizer.as_ref().and_then(name_of));
+            meta
+        }
         _ => Vec::new(),
     }
 }
@@ -344,6 +357,13 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
                 ));
             }
         }
+        Details::Notice(n) => notice(ctx, l, n, &mut view),
+        Details::Page(_) => {}
+    }
+    if matches!(kind, Kind::Companies | Kind::Institutions) {
+        let notices = ctx.site.referrers(record, Kind::Notices);
+        view.sections
+            .extend(section(ctx, l, "notices", "section.notices", notices));
     }
     view.panels
         .retain(|p| !p.facts.is_empty() || p.note.is_some());
@@ -562,17 +582,52 @@ fn equipment(ctx: &PageCtx, l: &Localizer, e: &crate::model::Equipment, view: &m
     }
 }
 
+fn notice(ctx: &PageCtx, l: &Localizer, n: &crate::model::Notice, view: &mut RecordView) {
+    let when = match &n.end_date {
+        Some(end) if *end != n.date => format!("{} – {end}", n.date),
+        _ => n.date.clone(),
+    };
+    view.facts.push(plain_fact(l, "date", when));
+    if let Some(d) = &n.deadline {
+        view.facts.push(plain_fact(l, "deadline", d));
+    }
+    let status = if n.is_current(&ctx.site.today) {
+        "notice.current"
+    } else {
+        "notice.past"
+    };
+    view.facts
+        .push(fact(l.ui("field.status"), Text::plain(l.ui(status)), None));
+    if let Some(loc) = &n.location {
+        view.facts
+            .push(fact(l.ui("field.location"), l.text(loc), None));
+    }
+    if let Some(o) = &n.organizer {
+        view.facts.extend(link_fact(ctx, l, "organizer", o));
+    }
+    if let Some(link) = &n.link {
+        view.facts.push(fact(
+            l.ui("field.link"),
+            Text::plain(link.trim_start_matches("https://").trim_end_matches('/')),
+            Some(link.clone()),
+        ));
+    }
+}
+
 #[derive(Serialize)]
 pub struct HomeView {
     counts: Vec<TermLink>,
     stories: Vec<Card>,
+    /// Current notices, soonest first, and the latest past ones.
+    upcoming: Vec<Card>,
+    recent: Vec<Card>,
     ways_in: Vec<FacetView>,
     shortcuts: Vec<TermLink>,
 }
 
 /// Counts, the newest success stories, and the most used terms of the main facets.
 pub fn home_view(ctx: &PageCtx, l: &Localizer) -> HomeView {
-    let counts = Kind::ALL
+    let counts = Kind::LISTED
         .iter()
         .map(|k| TermLink {
             taxonomy: String::new(),
@@ -631,9 +686,23 @@ pub fn home_view(ctx: &PageCtx, l: &Localizer) -> HomeView {
     .filter_map(|(t, k)| ctx.term_link(l, t, k, Some(ctx.by_term(t, k))))
     .filter(|t| t.count != Some(0))
     .collect();
+    let upcoming = ctx
+        .sorted(Kind::Notices)
+        .iter()
+        .take(4)
+        .map(|&i| ctx.card(l, i))
+        .collect();
+    let recent = ctx
+        .archive()
+        .iter()
+        .take(3)
+        .map(|&i| ctx.card(l, i))
+        .collect();
     HomeView {
         counts,
         stories,
+        upcoming,
+        recent,
         ways_in,
         shortcuts,
     }

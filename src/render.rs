@@ -29,6 +29,8 @@ enum Job {
     Home,
     Search,
     List(Kind, usize),
+    /// Past notices, newest first.
+    Archive(usize),
     Record(usize),
     Taxonomy(String),
     Term(String, String, usize),
@@ -38,8 +40,11 @@ enum Job {
 
 /// Per-language orderings computed once and shared by all pages.
 pub struct Index {
-    /// Record indices of each kind, in the language's order.
+    /// Record indices of each kind, in the language's order; for notices, the
+    /// current ones, soonest first.
     sorted: HashMap<(String, Kind), Vec<usize>>,
+    /// Past notices, newest first (the same in every language).
+    archive: Vec<usize>,
     /// Record indices under each term, grouped by kind then in the language's order.
     by_term: HashMap<(String, String, String), Vec<usize>>,
     /// The initial each record's title is listed under, per language.
@@ -94,6 +99,7 @@ pub fn render_affected(
         jobs.retain(|job| match job {
             Job::Home => true,
             Job::Search | Job::NotFound => false,
+            Job::Archive(_) => ids.iter().any(|id| id.kind == Kind::Notices),
             Job::List(kind, p) => {
                 ids.iter().any(|id| id.kind == *kind)
                     && (!in_place
@@ -145,7 +151,19 @@ pub fn render_affected(
             }
         })
         .collect();
+    // Feeds and open data are cheap: always current, even in a partial render.
+    for lang in site.languages() {
+        let ctx = PageCtx {
+            site,
+            theme,
+            index: &index,
+            lang,
+        };
+        files.extend(crate::feeds::feeds(&ctx));
+    }
+    files.extend(crate::opendata::export(site));
     if full {
+        files.extend(crate::sitemap::files(site, &sitemap_entries(site, &index)));
         files.extend(root_pages(site, theme, &index, problems));
         files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
             path: PathBuf::from("static").join(p),
@@ -154,6 +172,25 @@ pub fn render_affected(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// Every page worth finding (not redirects, the search page or 404s), in every language.
+fn sitemap_entries(site: &Site, index: &Index) -> Vec<crate::sitemap::Entry> {
+    jobs(site, index)
+        .iter()
+        .filter(|j| !matches!(j, Job::NotFound | Job::Alias(..) | Job::Search))
+        .map(|job| crate::sitemap::Entry {
+            paths: site
+                .languages()
+                .iter()
+                .map(|l| route(site, job, l))
+                .collect(),
+            lastmod: match job {
+                Job::Record(i) => site.records[*i].updated.clone(),
+                _ => None,
+            },
+        })
+        .collect()
 }
 
 /// Indices of the records `ids` and of every record linked to them either way.
@@ -192,14 +229,16 @@ fn build_index(site: &Site) -> Index {
             ))
         });
         for kind in Kind::ALL {
-            sorted.insert(
-                (lang.clone(), kind),
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| site.records[i].id.kind == kind)
-                    .collect(),
-            );
+            let mut of_kind: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&i| site.records[i].id.kind == kind)
+                .collect();
+            if kind == Kind::Notices {
+                of_kind.retain(|&i| notice(site, i).is_some_and(|n| n.is_current(&site.today)));
+                of_kind.sort_by_key(|&i| notice(site, i).map(|n| n.date.clone()));
+            }
+            sorted.insert((lang.clone(), kind), of_kind);
         }
         for &i in &order {
             for (tax, terms) in &site.records[i].facets {
@@ -212,10 +251,22 @@ fn build_index(site: &Site) -> Index {
             }
         }
     }
+    let mut archive: Vec<usize> = (0..site.records.len())
+        .filter(|&i| notice(site, i).is_some_and(|n| !n.is_current(&site.today)))
+        .collect();
+    archive.sort_by_key(|&i| std::cmp::Reverse(notice(site, i).map(|n| n.date.clone())));
     Index {
         sorted,
+        archive,
         by_term,
         initials,
+    }
+}
+
+pub fn notice(site: &Site, i: usize) -> Option<&crate::model::Notice> {
+    match &site.records[i].details {
+        crate::model::Details::Notice(n) => Some(n),
+        _ => None,
     }
 }
 
@@ -223,10 +274,11 @@ fn jobs(site: &Site, index: &Index) -> Vec<Job> {
     let lang = site.config.default_lang().to_string();
     let size = site.config.page_size;
     let mut jobs = vec![Job::Home, Job::Search, Job::NotFound];
-    for kind in Kind::ALL {
+    for kind in Kind::LISTED {
         let n = index.sorted[&(lang.clone(), kind)].len();
         jobs.extend((1..=pages(n, size)).map(|p| Job::List(kind, p)));
     }
+    jobs.extend((1..=pages(index.archive.len(), size)).map(Job::Archive));
     for (i, record) in site.records.iter().enumerate() {
         jobs.push(Job::Record(i));
         jobs.extend(record.aliases.iter().map(|a| Job::Alias(i, a.clone())));
@@ -261,16 +313,25 @@ fn route(site: &Site, job: &Job, lang: &str) -> String {
         Job::Home => format!("{lang}/"),
         Job::Search => format!("{lang}/search/"),
         Job::List(kind, p) => paged(format!("{lang}/{}/", kind.dir()), *p),
+        Job::Archive(p) => paged(format!("{lang}/notices/archive/"), *p),
         Job::Record(i) => record_path(&site.records[*i], lang),
         Job::Taxonomy(t) => format!("{lang}/{t}/"),
         Job::Term(t, k, p) => paged(format!("{lang}/{t}/{k}/"), *p),
         Job::NotFound => format!("{lang}/404.html"),
-        Job::Alias(i, alias) => format!("{lang}/{}/{alias}/", site.records[*i].id.kind.dir()),
+        Job::Alias(i, alias) => slug_path(site.records[*i].id.kind, alias, lang),
     }
 }
 
 pub fn record_path(record: &Record, lang: &str) -> String {
-    format!("{lang}/{}/{}/", record.id.kind.dir(), record.id.slug)
+    slug_path(record.id.kind, &record.id.slug, lang)
+}
+
+/// Free-form pages live right under the language: `/<lang>/about/`.
+fn slug_path(kind: Kind, slug: &str, lang: &str) -> String {
+    match kind {
+        Kind::Pages => format!("{lang}/{slug}/"),
+        _ => format!("{lang}/{}/{slug}/", kind.dir()),
+    }
 }
 
 fn output_path(route: &str) -> PathBuf {
@@ -292,6 +353,11 @@ pub struct PageCtx<'a> {
 impl<'a> PageCtx<'a> {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.site.config.base_path())
+    }
+
+    /// The page's address with the site's scheme and host, for feeds, sitemaps and metadata.
+    pub fn absolute(&self, path: &str) -> String {
+        absolute(&self.site.config.base_url, path)
     }
 
     pub fn strings(&self) -> &'a serde_json::Value {
@@ -383,9 +449,16 @@ impl<'a> PageCtx<'a> {
             url: self.url(&format!("{}/", self.lang)),
             label: Text::plain(l.ui("nav.home")),
         }];
-        nav.extend(Kind::ALL.iter().map(|k| Link {
+        nav.extend(Kind::LISTED.iter().map(|k| Link {
             url: self.url(&format!("{}/{}/", self.lang, k.dir())),
             label: Text::plain(self.kind_label(l, *k)),
+        }));
+        nav.extend(self.menu().into_iter().map(|i| {
+            let page = &self.site.records[i];
+            Link {
+                url: self.record_url(page),
+                label: Text::plain(l.text(&page.title).text),
+            }
         }));
         let site_title = l.text(&config.title).text;
         let full_title = if title.is_empty() || title == site_title {
@@ -411,6 +484,10 @@ impl<'a> PageCtx<'a> {
             fallback_notice: l.fell_back(),
             default_lang_name,
             edit_url: None,
+            description: l.opt(&config.description).map(|t| t.text),
+            image: None,
+            og_type: "website",
+            jsonld: None,
         }
     }
 
@@ -428,12 +505,22 @@ impl<'a> PageCtx<'a> {
                 ctx.insert("list", &list);
                 ("list.html", title, Some(kind.dir()))
             }
+            Job::Archive(p) => {
+                let list = self.archive_view(&l, *p);
+                let title = list.title.clone();
+                ctx.insert("list", &list);
+                ("list.html", title, Some("notices"))
+            }
             Job::Record(i) => {
                 let record = &self.site.records[*i];
                 let view = record_view(self, &l, record);
                 let title = view.title.text.clone();
                 ctx.insert("record", &view);
-                ("record.html", title, Some(record.id.kind.dir()))
+                let section = match record.id.kind {
+                    Kind::Pages => None,
+                    kind => Some(kind.dir()),
+                };
+                ("record.html", title, section)
             }
             Job::Taxonomy(t) => {
                 let view = self.taxonomy_view(&l, t);
@@ -479,6 +566,19 @@ impl<'a> PageCtx<'a> {
             }
         };
         let mut chrome = self.chrome(&l, job, title, section);
+        if let Job::Record(i) = job {
+            let record = &self.site.records[*i];
+            chrome.og_type = "article";
+            chrome.jsonld = Some(crate::jsonld::for_record(self, &l, record));
+            if let Some(s) = &record.summary {
+                chrome.description = Some(l.text(s).text);
+            }
+            chrome.image = record
+                .media
+                .iter()
+                .find(|m| m.role != crate::model::MediaRole::Document)
+                .map(|m| self.absolute(&format!("media/{}", m.src)));
+        }
         // "Suggest a correction" opens the file the page comes from.
         let source = match job {
             Job::Record(i) | Job::Alias(i, _) => {
@@ -502,10 +602,75 @@ impl<'a> PageCtx<'a> {
         })
     }
 
+    /// The free-form pages that are in the menu, in menu order.
+    pub fn menu(&self) -> Vec<usize> {
+        let mut pages: Vec<(i64, usize)> = self
+            .sorted(Kind::Pages)
+            .iter()
+            .filter_map(|&i| match &self.site.records[i].details {
+                crate::model::Details::Page(p) => p.menu.map(|m| (m, i)),
+                _ => None,
+            })
+            .collect();
+        pages.sort();
+        pages.into_iter().map(|(_, i)| i).collect()
+    }
+
+    fn archive_view(&self, l: &Localizer, page: usize) -> ListView {
+        let all = &self.index.archive;
+        let base = format!("{}/notices/archive/", self.lang);
+        let (cards, _, pager) = self.paginate(l, all, &base, page);
+        ListView {
+            finder: Vec::new(),
+            kind: "notices",
+            title: l.ui("notice.archive"),
+            intro: l.ui("intro.archive"),
+            count: all.len(),
+            cards,
+            initials: Vec::new(),
+            pager,
+            facets: Vec::new(),
+            links: vec![Link {
+                url: self.url(&format!("{}/notices/", self.lang)),
+                label: Text::plain(l.ui("notice.current_list")),
+            }],
+        }
+    }
+
+    /// The archive, feeds and open-data downloads offered on a list page.
+    fn list_links(&self, l: &Localizer, kind: Kind) -> Vec<Link> {
+        let link = |path: String, key: &str| Link {
+            url: self.url(&path),
+            label: Text::plain(l.ui(key)),
+        };
+        let lang = self.lang;
+        let mut links = Vec::new();
+        if kind == Kind::Notices {
+            links.push(link(format!("{lang}/notices/archive/"), "notice.archive"));
+            links.push(link(format!("{lang}/notices/events.ics"), "feed.calendar"));
+        }
+        if matches!(kind, Kind::Notices | Kind::SuccessStories) {
+            links.push(link(format!("{lang}/{}/atom.xml", kind.dir()), "feed.atom"));
+        }
+        links.push(link(format!("data/{}.csv", kind.dir()), "data.csv"));
+        links.push(link(format!("data/{}.json", kind.dir()), "data.json"));
+        if kind == Kind::Equipment {
+            links.push(link(
+                format!("data/equipment-uniquip.{lang}.csv"),
+                "data.uniquip",
+            ));
+        }
+        links
+    }
+
     fn list_view(&self, l: &Localizer, kind: Kind, page: usize) -> ListView {
         let all = &self.index.sorted[&(self.lang.to_string(), kind)];
         let base = format!("{}/{}/", self.lang, kind.dir());
-        let (cards, initials, pager) = self.paginate(l, all, &base, page);
+        let (cards, mut initials, pager) = self.paginate(l, all, &base, page);
+        if kind == Kind::Notices {
+            // Notices are listed by date: an index by initial would mislead.
+            initials.clear();
+        }
         let facets: Vec<FacetView> = facet_fields(kind)
             .iter()
             .filter_map(|(_, tax)| self.facet_counts(l, tax, all))
@@ -528,6 +693,7 @@ impl<'a> PageCtx<'a> {
             initials,
             pager,
             facets,
+            links: self.list_links(l, kind),
         }
     }
 
@@ -731,6 +897,10 @@ impl<'a> PageCtx<'a> {
         }
     }
 
+    pub fn archive(&self) -> &'a [usize] {
+        &self.index.archive
+    }
+
     pub fn sorted(&self, kind: Kind) -> &'a [usize] {
         &self.index.sorted[&(self.lang.to_string(), kind)]
     }
@@ -755,6 +925,8 @@ struct ListView {
     initials: Vec<InitialLink>,
     pager: Pager,
     facets: Vec<FacetView>,
+    /// Archive, feeds and downloads.
+    links: Vec<Link>,
 }
 
 #[derive(Serialize)]

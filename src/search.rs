@@ -187,7 +187,13 @@ fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
                 text.opt(l, v);
             }
         }
-        Details::Coordinator(_) => {}
+        Details::Coordinator(_) | Details::Page(_) => {}
+        Details::Notice(n) => {
+            text.opt(l, &n.location);
+            if let Some(o) = n.organizer.as_ref().and_then(name_of) {
+                text.push(&o);
+            }
+        }
         Details::SuccessStory(s) => {
             text.opt(l, &s.outcome);
             s.press.iter().for_each(|p| text.add(l, &p.title));

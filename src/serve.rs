@@ -45,6 +45,8 @@ struct Served {
     /// An index build is running; `index_again` asks it to run once more when done.
     indexing: std::sync::atomic::AtomicBool,
     index_again: std::sync::atomic::AtomicBool,
+    /// YYYY-MM-DD, fixed for the session: which notices are upcoming.
+    today: String,
 }
 
 /// The last good build, kept so that an edit can be applied to it. Shared with
@@ -55,14 +57,14 @@ struct Built {
     generation: u64,
 }
 
-pub fn run(root: PathBuf, host: String, port: u16) -> Result<()> {
+pub fn run(root: PathBuf, host: String, port: u16, today: String) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(root, host, port))
+    runtime.block_on(serve(root, host, port, today))
 }
 
-async fn serve(root: PathBuf, host: String, port: u16) -> Result<()> {
+async fn serve(root: PathBuf, host: String, port: u16, today: String) -> Result<()> {
     // The watcher reports absolute paths: compare them with an absolute root.
     let root = root
         .canonicalize()
@@ -83,6 +85,7 @@ async fn serve(root: PathBuf, host: String, port: u16) -> Result<()> {
         notices,
         indexing: Default::default(),
         index_again: Default::default(),
+        today,
     });
     let built: Arc<Mutex<Option<Built>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();
@@ -121,6 +124,7 @@ fn rebuild_all(
         base_url: Some(base_url.to_string()),
         drafts: true,
         minify: false,
+        today: served.today.clone(),
     };
     let mut timings = Timings::default();
     let checked = build::check(&options, &mut timings);

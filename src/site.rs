@@ -18,6 +18,8 @@ pub struct Site {
     pub drafts: bool,
     /// Suggested partners of each record (filled by the matching stage).
     pub partners: crate::matching::Partners,
+    /// YYYY-MM-DD: "today" for upcoming and past notices.
+    pub today: String,
 }
 
 impl Site {
@@ -53,6 +55,7 @@ impl Site {
             referrers,
             drafts,
             partners: Vec::new(),
+            today: String::new(),
         }
     }
 

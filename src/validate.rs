@@ -18,6 +18,7 @@ pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnost
     } = loaded;
     check_references(&records, &unreadable, problems);
     check_aliases(&records, problems);
+    check_page_slugs(&records, &taxonomies, problems);
     if !drafts {
         drop_unpublished(&mut records, |r| r.draft, "a draft", problems);
     }
@@ -110,6 +111,25 @@ fn check_aliases(records: &[Record], problems: &Diagnostics) {
                         .with_hint("keep it on one record only"),
                 );
             }
+        }
+    }
+}
+
+/// A free-form page lives at `/<lang>/<slug>/`, beside the taxonomies' pages:
+/// neither its slug nor an alias may be a taxonomy's name.
+fn check_page_slugs(
+    records: &[Record],
+    taxonomies: &std::collections::BTreeMap<String, crate::model::Taxonomy>,
+    problems: &Diagnostics,
+) {
+    for record in records.iter().filter(|r| r.id.kind == Kind::Pages) {
+        let names = std::iter::once(&record.id.slug).chain(&record.aliases);
+        for name in names.filter(|n| taxonomies.contains_key(n.as_str())) {
+            let msg = format!("`{name}` is the name of a taxonomy, whose page is /<lang>/{name}/");
+            problems.push(
+                Diagnostic::error("reserved-slug", Location::file(&record.file), msg)
+                    .with_hint("rename the page's file (and its translations)"),
+            );
         }
     }
 }

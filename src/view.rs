@@ -270,4 +270,11 @@ pub struct Chrome {
     pub fallback_notice: bool,
     pub default_lang_name: String,
     pub edit_url: Option<String>,
+    /// For link previews (Open Graph): what the page is about and a picture of it.
+    pub description: Option<String>,
+    pub image: Option<String>,
+    /// `website`, or `article` for a record.
+    pub og_type: &'static str,
+    /// schema.org JSON-LD, already safe to put inside <script>.
+    pub jsonld: Option<String>,
 }
