@@ -22,6 +22,8 @@ pub struct Options {
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     pub stages: Vec<(&'static str, f64)>,
+    /// Resized images made in this build and reused from the cache.
+    pub images: crate::images::Stats,
 }
 
 impl Timings {
@@ -108,6 +110,18 @@ pub fn render_with(
         timings.record("index", t);
     }
     files.extend(media_files(site, &problems));
+    let t = Instant::now();
+    let (resized, stats, errors) = crate::images::resized(site);
+    files.extend(resized);
+    for e in errors {
+        problems.push(Diagnostic::error(
+            "bad-image",
+            crate::diagnostic::Location::file("content/media"),
+            e,
+        ));
+    }
+    timings.images = stats;
+    timings.record("images", t);
     if minify {
         let t = Instant::now();
         crate::output::minify(&mut files);

@@ -348,6 +348,13 @@ fn run_build(
                     eprintln!("  {stage:<9} {:>8.1} ms", secs * 1000.0);
                 }
             }
+            let images = timings.images;
+            if images.resized + images.cached > 0 {
+                eprintln!(
+                    "images: {} resized, {} reused from the cache",
+                    images.resized, images.cached
+                );
+            }
             eprintln!(
                 "built {written} files into {} in {:.2} s",
                 out.display(),

@@ -48,6 +48,9 @@ pub const BUILTIN_FACETS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Media files larger than this (in MB) are refused unless site.yaml raises `media_max_mb`.
+pub const DEFAULT_MEDIA_MAX_MB: u64 = 20;
+
 /// URL segments under `/<lang>/` that the generator itself uses.
 pub const RESERVED_NAMES: &[&str] = &[
     "search", "data", "pagefind", "page", "static", "media", "index", "404", "archive",
@@ -69,6 +72,7 @@ const SITE_FIELDS: &[&str] = &[
     "edit_url",
     "page_size",
     "retired",
+    "media_max_mb",
 ];
 
 /// Read site.yaml. Problems go to `r`; `None` when the site cannot be built at all.
@@ -112,6 +116,10 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         .get("page_size")
         .and_then(|n| r2.int(n, 5..=1000))
         .unwrap_or(30) as usize;
+    let media_max_mb = f
+        .get("media_max_mb")
+        .and_then(|n| r2.int(n, 1..=10_000))
+        .unwrap_or(DEFAULT_MEDIA_MAX_MB as i64) as u64;
     let hide_retired = match f
         .get("retired")
         .and_then(|n| r2.text(n).map(|t| (t, n.pos)))
@@ -142,6 +150,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         edit_url,
         page_size,
         hide_retired,
+        media_max_mb,
     })
 }
 

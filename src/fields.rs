@@ -97,8 +97,9 @@ const CONTACT: &[Field] = &[
     f("address", Text, "Postal address."),
 ];
 
-/// Image files a record may show. SVG is left out: opened on its own it could run scripts.
-pub const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "webp", "gif", "avif"];
+/// Image files a record may show: those the build can read and resize. SVG is
+/// left out: opened on its own it could run scripts.
+pub const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "webp", "gif"];
 /// Documents a record may offer.
 pub const DOCUMENT_TYPES: &[&str] = &[
     "pdf", "docx", "doc", "xlsx", "xls", "pptx", "hwp", "hwpx", "odt", "ods", "txt", "csv", "zip",
@@ -108,7 +109,7 @@ pub const IMAGE: &[Field] = &[
     req(
         "src",
         Media(IMAGE_TYPES),
-        "The image file, relative to content/media/ (png, jpg, webp, gif or avif).",
+        "The image file, relative to content/media/ (png, jpg, webp or gif).",
     ),
     req(
         "alt",

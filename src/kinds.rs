@@ -150,14 +150,21 @@ fn media_item(r: &mut Reader, node: &Node, role: MediaRole) -> Option<Media> {
         fields::IMAGE
     });
     let f = r.fields(node, &names, what)?;
-    let src = r.required(&f, "src", what).and_then(|n| r.media(n, types));
+    let src_node = r.required(&f, "src", what);
+    let src = src_node.and_then(|n| r.media(n, types));
     let text = r.required(&f, text_key, what).and_then(|n| r.localized(n));
     let (src, bytes) = src?;
+    let image = match (role, src_node) {
+        (MediaRole::Document, _) | (_, None) => None,
+        (_, Some(n)) if r.media_dir.is_some() => Some(r.image_info(n, &src)?),
+        _ => None,
+    };
     Some(Media {
         role,
         src,
         text: text?,
         bytes,
+        image,
     })
 }
 

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod fields;
 pub mod hangul;
 pub mod history;
+pub mod images;
 pub mod jsonld;
 pub mod kinds;
 pub mod lint;

@@ -432,6 +432,7 @@ fn load_record(
     let rel = display_path(root, path);
     r.file = rel.clone();
     r.media_dir = Some(root.join("content").join("media"));
+    r.media_limit = config.media_max_mb << 20;
     let text = read_text(root, path).map_err(|d| r.problems.push(d)).ok()?;
     let (front, body) = if path.extension().is_some_and(|e| e == "yaml") {
         (parse_yaml(&text, 1, r)?, String::new())

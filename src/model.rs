@@ -191,6 +191,16 @@ pub struct Media {
     pub src: String,
     pub text: Localized,
     pub bytes: u64,
+    /// Images only: the picture's size and a hash of the file's bytes, which
+    /// names its resized copies (so a changed file gets new names).
+    pub image: Option<ImageInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub width: u32,
+    pub height: u32,
+    pub hash: String,
 }
 
 impl Record {
@@ -405,6 +415,8 @@ pub struct Config {
     pub page_size: usize,
     /// Leave retired equipment and companies that left out of the site (site.yaml `retired: hide`).
     pub hide_retired: bool,
+    /// The largest media file accepted, in MB (site.yaml `media_max_mb`).
+    pub media_max_mb: u64,
 }
 
 impl Config {

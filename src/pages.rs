@@ -806,8 +806,39 @@ fn media(ctx: &PageCtx, l: &Localizer, record: &Record, role: MediaRole) -> Vec<
                 .map(|(_, e)| e.to_ascii_uppercase())
                 .unwrap_or_default(),
             size: size(m.bytes),
+            picture: picture(ctx, m),
         })
         .collect()
+}
+
+fn picture(ctx: &PageCtx, m: &crate::model::Media) -> Option<Picture> {
+    let info = m.image.as_ref()?;
+    let srcset = |vs: &[crate::images::Variant]| {
+        vs.iter()
+            .map(|v| format!("{} {}w", ctx.url(&v.path), v.width))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let ext = crate::images::fallback_ext(m);
+    let webp = crate::images::variants(m, info, "webp");
+    let fallback = crate::images::variants(m, info, ext);
+    let largest = fallback.last()?;
+    Some(Picture {
+        src: ctx.url(&largest.path),
+        width: largest.width,
+        height: largest.height,
+        webp: srcset(&webp),
+        fallback: srcset(&fallback),
+        fallback_type: if ext == "png" {
+            "image/png"
+        } else {
+            "image/jpeg"
+        },
+        sizes: match m.role {
+            MediaRole::Portrait => "8rem",
+            _ => "(min-width: 50rem) 16rem, (min-width: 30rem) 45vw, 90vw",
+        },
+    })
 }
 
 fn size(bytes: u64) -> String {

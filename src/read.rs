@@ -15,6 +15,8 @@ pub struct Reader<'a> {
     pub file: PathBuf,
     /// content/media/ of the site, where media files must exist (none: not checked).
     pub media_dir: Option<PathBuf>,
+    /// The largest media file accepted, in bytes.
+    pub media_limit: u64,
     pub languages: &'a [String],
     pub taxonomies: &'a BTreeMap<String, Taxonomy>,
     pub problems: Vec<Diagnostic>,
@@ -45,6 +47,7 @@ impl<'a> Reader<'a> {
         Reader {
             file: file.into(),
             media_dir: None,
+            media_limit: crate::config::DEFAULT_MEDIA_MAX_MB << 20,
             languages,
             taxonomies,
             problems: Vec::new(),
@@ -216,6 +219,22 @@ impl<'a> Reader<'a> {
             return Some((src, 0));
         };
         match std::fs::symlink_metadata(dir.join(&src)) {
+            Ok(meta) if meta.is_file() && meta.len() > self.media_limit => {
+                let hint = Some(format!(
+                    "make the file smaller (at most {} MB), or raise `media_max_mb` in site.yaml",
+                    self.media_limit >> 20
+                ));
+                self.error(
+                    "media-too-large",
+                    node.pos,
+                    format!(
+                        "content/media/{src} is {:.1} MB, more than the site allows",
+                        meta.len() as f64 / (1u64 << 20) as f64
+                    ),
+                    hint,
+                );
+                None
+            }
             Ok(meta) if meta.is_file() => Some((src, meta.len())),
             _ => {
                 let hint = Some(
@@ -226,6 +245,43 @@ impl<'a> Reader<'a> {
                     "missing-media",
                     node.pos,
                     format!("content/media/{src} does not exist"),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    /// An image's size and content hash, read from the file; an error when it
+    /// is not a picture the build can read.
+    pub fn image_info(&mut self, node: &Node, src: &str) -> Option<crate::model::ImageInfo> {
+        let dir = self.media_dir.clone()?;
+        let path = dir.join(src);
+        let read = std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                let size = image::ImageReader::new(std::io::Cursor::new(&bytes))
+                    .with_guessed_format()
+                    .map_err(|e| e.to_string())?
+                    .into_dimensions()
+                    .map_err(|e| e.to_string())?;
+                Ok((size, blake3::hash(&bytes).to_hex()[..16].to_string()))
+            });
+        match read {
+            Ok(((width, height), hash)) if width > 0 && height > 0 => {
+                Some(crate::model::ImageInfo {
+                    width,
+                    height,
+                    hash,
+                })
+            }
+            Ok(_) | Err(_) => {
+                let why = read.err().unwrap_or_else(|| "it has no pixels".into());
+                let hint = Some("save it again as PNG, JPEG, WebP or GIF".into());
+                self.error(
+                    "bad-image",
+                    node.pos,
+                    format!("content/media/{src} cannot be read as an image: {why}"),
                     hint,
                 );
                 None

@@ -219,6 +219,20 @@ pub struct MediaView {
     /// File type and size, for documents: "PDF", "240 KB".
     pub kind: String,
     pub size: String,
+    /// Images: the picture as it is shown (the largest fallback copy), its
+    /// size in pixels, and the `srcset`s of its WebP and fallback copies.
+    pub picture: Option<Picture>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Picture {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub webp: String,
+    pub fallback: String,
+    pub fallback_type: &'static str,
+    pub sizes: &'static str,
 }
 
 /// The initial-letter index of a list: each heading and where it starts.
