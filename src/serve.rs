@@ -204,6 +204,13 @@ fn rebuild_records(
             .get(&r.id)
             .is_some_and(|old| old.title == r.title && old.facets == r.facets)
     });
+    // A free-form page's title and place are in every page's menu.
+    let menu_changed = reloaded.iter().any(|r| {
+        r.id.kind == crate::model::Kind::Pages
+            && b.site
+                .get(&r.id)
+                .is_none_or(|old| old.title != r.title || menu(old) != menu(r))
+    });
     let mut records = b.site.records.clone();
     for r in reloaded {
         if let Some(slot) = records.iter_mut().find(|x| x.id == r.id) {
@@ -224,14 +231,19 @@ fn rebuild_records(
         show_problems(root, served, &check);
         return true;
     }
+    site.today = b.site.today.clone();
     // Partners are kept from the last full build: an edit rarely moves them, and
     // the next full build brings them up to date.
     site.partners = b.site.partners.clone();
     let render_problems = Diagnostics::new();
-    let affected = Affected::Records {
-        ids,
-        terms: &terms,
-        in_place,
+    let affected = if menu_changed {
+        Affected::All
+    } else {
+        Affected::Records {
+            ids,
+            terms: &terms,
+            in_place,
+        }
     };
     let files = crate::render::render_affected(&site, &b.theme, &affected, &render_problems);
     b.site = Arc::new(site);
@@ -241,6 +253,13 @@ fn rebuild_records(
     clear_problems_and_reload(served);
     index_in_background(served, built);
     true
+}
+
+fn menu(r: &crate::model::Record) -> Option<i64> {
+    match &r.details {
+        crate::model::Details::Page(p) => p.menu,
+        _ => None,
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

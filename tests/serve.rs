@@ -168,6 +168,74 @@ fn serve_rebuilds_notifies_keeps_the_last_good_build_and_recovers() {
 }
 
 #[test]
+fn serve_keeps_notices_dated_and_the_menu_current() {
+    let site = Site::new("small", &[]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clusterpress"))
+        .args([
+            "serve",
+            "--root",
+            ".",
+            "--port",
+            "0",
+            "--date",
+            "2026-11-27",
+        ])
+        .current_dir(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let server = Server {
+        address: line
+            .trim()
+            .rsplit("http://")
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string(),
+        child,
+    };
+    let mut events = Events::connect(&server.address);
+    assert_eq!(events.next().0, "ready");
+    let archive = |s: &Server| get(&s.address, "/en/notices/archive/").1;
+    assert!(archive(&server).contains("Laser Processing Seminar"));
+
+    // An edited notice keeps the session's date: the past seminar stays archived.
+    let path = site.root().join("content/notices/seminar-2026.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Laser Processing Seminar", "Laser Seminar EDITED"),
+    )
+    .unwrap();
+    assert_eq!(events.next().0, "reload");
+    assert!(archive(&server).contains("Laser Seminar EDITED"));
+    assert!(!get(&server.address, "/en/notices/")
+        .1
+        .contains("Laser Seminar EDITED"));
+
+    // A renamed free-form page is renamed in every page's menu.
+    let path = site.root().join("content/pages/privacy.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("title: {", "menu: 3\ntitle: {")
+            .replace("Privacy policy", "Privacy NOTICE"),
+    )
+    .unwrap();
+    assert_eq!(events.next().0, "reload");
+    let company = get(&server.address, "/en/companies/alpha/").1;
+    assert!(
+        company.contains("Privacy NOTICE"),
+        "menu on an unrelated page"
+    );
+}
+
+#[test]
 fn a_port_in_use_gives_a_clear_message() {
     let site = Site::new("small", &[]);
     let first = start(&site, "0");
