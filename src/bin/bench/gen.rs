@@ -39,17 +39,21 @@ impl Rng {
 }
 
 /// How many records of each kind a site of `n` records has (a cluster's proportions).
-pub fn proportions(n: usize) -> [(&'static str, usize); 6] {
+pub fn proportions(n: usize) -> [(&'static str, usize); 8] {
     let part = |p: usize| (n * p / 100).max(1);
+    // A cluster has a handful of free-form pages whatever its size.
+    let pages = 7.min(n);
     [
         ("institutions", part(3)),
         ("companies", part(45)),
         ("research-themes", part(20)),
         ("equipment", part(15)),
         ("coordinators", part(5)),
+        ("notices", part(4)),
+        ("pages", pages),
         (
             "success-stories",
-            n.saturating_sub(part(3) + part(45) + part(20) + part(15) + part(5))
+            n.saturating_sub(part(3) + part(45) + part(20) + part(15) + part(5) + part(4) + pages)
                 .max(1),
         ),
     ]
@@ -100,14 +104,13 @@ pub fn generate(dir: &Path, n: usize, sample_root: &Path) -> Result<BTreeMap<Str
                 dir.join("content").join(kind).join(format!("{s}.en.md")),
                 format!("{en}\n"),
             )?;
-            texts.insert(
-                format!("/ko/{kind}/{s}/"),
-                format!("{ko_title}\n{front}\n{ko}"),
-            );
-            texts.insert(
-                format!("/en/{kind}/{s}/"),
-                format!("{en_title}\n{front}\n{en}"),
-            );
+            // Free-form pages live right under the language.
+            let at = |lang: &str| match kind {
+                "pages" => format!("/{lang}/{s}/"),
+                _ => format!("/{lang}/{kind}/{s}/"),
+            };
+            texts.insert(at("ko"), format!("{ko_title}\n{front}\n{ko}"));
+            texts.insert(at("en"), format!("{en_title}\n{front}\n{en}"));
         }
     }
     Ok(texts)
@@ -161,7 +164,7 @@ fn front_matter(
     i: usize,
     rng: &mut Rng,
     v: &Vocab,
-    counts: &[(&'static str, usize); 6],
+    counts: &[(&'static str, usize); 8],
     slug: &SlugFn,
 ) -> (String, String, String) {
     let count = |k: &str| counts.iter().find(|(c, _)| *c == k).map_or(1, |(_, n)| *n);
@@ -310,6 +313,51 @@ fn front_matter(
                 some(rng, &v.support, 2),
                 some(rng, &v.industries, 2)
             );
+            (ko, en)
+        }
+        "notices" => {
+            let (nk, ne) = compound(rng);
+            let category = rng.pick(&[
+                "grant",
+                "loan",
+                "event",
+                "seminar",
+                "exhibition",
+                "internship",
+                "newsletter",
+                "call",
+            ]);
+            let ko = format!("{nk} 지원 안내 {i}");
+            let en = format!("{ne} programme {i}");
+            let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            // Dates spread over three years around the sample's "today".
+            let month = 1 + i % 36;
+            let (year, m) = (2025 + (month - 1) / 12, 1 + (month - 1) % 12);
+            let _ = writeln!(
+                f,
+                "category: {category}\ndate: {year}-{m:02}-{:02}\nlocation: {{ ko: 하치오지 산업회관, en: Hachioji Industry Hall }}",
+                1 + i % 28
+            );
+            if rng.chance(40) {
+                let _ = writeln!(f, "deadline: {year}-{m:02}-28");
+            }
+            let _ = writeln!(
+                f,
+                "organizer: institutions/{}\ntechnologies: {}\nindustries: {}",
+                slug("institutions", rng.below(count("institutions"))),
+                some(rng, &v.technologies, 2),
+                some(rng, &v.industries, 1)
+            );
+            (ko, en)
+        }
+        "pages" => {
+            let (pk, pe) = compound(rng);
+            let ko = format!("{pk} 안내 {i}");
+            let en = format!("About {pe} {i}");
+            let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");
+            f.push_str(&summary);
+            let _ = writeln!(f, "menu: {}", i + 1);
             (ko, en)
         }
         _ => {
