@@ -7,13 +7,16 @@ use std::path::Path;
 
 use common::{run_in, Site};
 
-const KINDS: [&str; 6] = [
+/// Every kind, notices and free-form pages included.
+const KINDS: [&str; 8] = [
     "companies",
     "institutions",
     "research-themes",
     "equipment",
     "coordinators",
     "success-stories",
+    "notices",
+    "pages",
 ];
 
 fn front_matter(text: &str) -> Option<&str> {
