@@ -66,7 +66,7 @@ enum Command {
     },
     /// Write a new record file with every field of its kind, explained
     New {
-        /// companies, institutions, research-themes, equipment, coordinators or success-stories
+        /// companies, institutions, research-themes, equipment, coordinators, success-stories, notices or pages
         kind: String,
         /// The record's slug (its file name): lowercase letters, digits and `-`
         slug: String,
