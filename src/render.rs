@@ -868,18 +868,25 @@ impl<'a> PageCtx<'a> {
                 }
             }
         }
+        let size = self.site.config.page_size;
         let kinds = Kind::ALL
             .iter()
             .filter_map(|k| {
-                let n = all
-                    .iter()
-                    .filter(|&&i| self.site.records[i].id.kind == *k)
-                    .count();
-                (n > 0).then(|| TermLink {
+                let of_kind = |i: &&usize| self.site.records[**i].id.kind == *k;
+                let n = all.iter().filter(of_kind).count();
+                // The kind's group starts on the page of its first record.
+                let first = all.iter().position(|i| of_kind(&i))?;
+                let page = first / size + 1;
+                let page_base = if page > 1 {
+                    format!("{base}page/{page}/")
+                } else {
+                    base.clone()
+                };
+                Some(TermLink {
                     taxonomy: taxonomy.to_string(),
                     key: k.dir().to_string(),
                     label: Text::plain(self.kind_label(l, *k)),
-                    url: format!("{}#kind-{}", self.url(&base), k.dir()),
+                    url: format!("{}#kind-{}", self.url(&page_base), k.dir()),
                     count: Some(n),
                 })
             })
