@@ -538,6 +538,8 @@ impl<'a> PageCtx<'a> {
             Job::Search => {
                 let config = serde_json::json!({
                     "bundlePath": self.url(&format!("{}/", crate::search::BUNDLE_DIR)),
+                    // The UI loads Pagefind through a wrapper that defers the filter lists.
+                    "uiBundlePath": self.url("static/pagefind-lazy/"),
                     "baseUrl": self.site.config.base_path(),
                     "filters": crate::search::filter_names(self.site, self.theme, self.lang),
                                         "particles": crate::hangul::PARTICLES,

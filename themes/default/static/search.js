@@ -82,7 +82,7 @@
     if (ui) ui.destroy();
     var options = {
       element: "#search",
-      bundlePath: config.bundlePath,
+      bundlePath: config.uiBundlePath || config.bundlePath,
       baseUrl: config.baseUrl,
       showImages: false,
       showSubResults: false,
