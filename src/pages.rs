@@ -213,7 +213,7 @@ fn section(
 
 pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView {
     let kind = record.id.kind;
-    let (body, body_lang) = body(l, record);
+    let (body, body_lang) = body(ctx, l, record);
     let mut view = RecordView {
         kind: kind.dir(),
         kind_label: l.ui(&format!("kind_one.{}", kind.dir())),
@@ -380,9 +380,23 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
     view
 }
 
-fn body(l: &Localizer, record: &Record) -> (Option<String>, Option<String>) {
+fn body(ctx: &PageCtx, l: &Localizer, record: &Record) -> (Option<String>, Option<String>) {
+    let resolve = |target: &str| {
+        let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+        let (kind, slug) = path.trim_end_matches('/').split_once('/')?;
+        let id = crate::model::RecordId {
+            kind: Kind::from_dir(kind)?,
+            slug: slug.to_string(),
+        };
+        let url = ctx.record_url(ctx.site.get(&id)?);
+        Some(if fragment.is_empty() {
+            url
+        } else {
+            format!("{url}#{fragment}")
+        })
+    };
     if let Some(md) = record.body.get(l.lang) {
-        return (Some(markdown::to_html(md)), None);
+        return (Some(markdown::to_html(md, &resolve)), None);
     }
     let default = l.default_lang();
     let Some((lang, md)) = record
@@ -393,7 +407,7 @@ fn body(l: &Localizer, record: &Record) -> (Option<String>, Option<String>) {
         return (None, None);
     };
     l.mark_fallback();
-    (Some(markdown::to_html(md)), Some(lang.clone()))
+    (Some(markdown::to_html(md, &resolve)), Some(lang.clone()))
 }
 
 fn facets(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<FacetView> {

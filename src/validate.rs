@@ -19,6 +19,7 @@ pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnost
     check_references(&records, &unreadable, problems);
     check_aliases(&records, problems);
     check_page_slugs(&records, &taxonomies, problems);
+    check_record_links(&root, &records, config.default_lang(), problems);
     if !drafts {
         drop_unpublished(&mut records, |r| r.draft, "a draft", problems);
     }
@@ -132,6 +133,73 @@ fn check_page_slugs(
             );
         }
     }
+}
+
+/// Every `[text](@/<kind>/<slug>)` in a body must name a record that exists.
+fn check_record_links(
+    root: &std::path::Path,
+    records: &[Record],
+    default_lang: &str,
+    problems: &Diagnostics,
+) {
+    let ids: HashSet<(Kind, &str)> = records
+        .iter()
+        .map(|r| (r.id.kind, r.id.slug.as_str()))
+        .collect();
+    for record in records {
+        for (lang, md) in &record.body {
+            for (target, offset) in crate::markdown::record_links(md) {
+                let path = target.split('#').next().unwrap_or("").trim_end_matches('/');
+                let found = path
+                    .split_once('/')
+                    .and_then(|(k, slug)| Some((Kind::from_dir(k)?, slug)))
+                    .is_some_and(|key| ids.contains(&key));
+                if found {
+                    continue;
+                }
+                let file = if lang == default_lang {
+                    record.file.clone()
+                } else {
+                    record
+                        .file
+                        .with_file_name(format!("{}.{lang}.md", record.id.slug))
+                };
+                let pos = position_in_file(&root.join(&file), md, offset, &format!("@/{target}"));
+                let slugs = records
+                    .iter()
+                    .map(|r| format!("{}/{}", r.id.kind.dir(), r.id.slug))
+                    .collect::<Vec<_>>();
+                let hint = suggestion(path, slugs.iter().map(String::as_str)).unwrap_or_else(
+                    || "write `@/<kind>/<slug>`, such as `@/pages/join` or `@/companies/hanbit-precision`".into(),
+                );
+                let msg = format!("`@/{target}` links to a record that does not exist");
+                problems.push(
+                    Diagnostic::error("unknown-link", Location::new(&file, pos), msg)
+                        .with_hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// Where `needle`, found from `offset` in `body`, is in the file the body came
+/// from (line 1 when the file cannot be matched).
+fn position_in_file(
+    path: &std::path::Path,
+    body: &str,
+    offset: usize,
+    needle: &str,
+) -> crate::diagnostic::Pos {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let at = text.find(body).map_or(0, |start| {
+        let from = (start + offset).min(text.len());
+        text[from..].find(needle).map_or(from, |i| from + i)
+    });
+    let len = needle.chars().count();
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    crate::diagnostic::Pos { line, column, len }
 }
 
 /// Drafts (and retired records, where the site hides them) stay out of the

@@ -124,6 +124,13 @@ fn free_form_pages_are_in_the_menu_in_order_in_every_language() {
         ["/cluster/media/example.pdf"]
     );
     assert!(site.out().join("en/privacy/index.html").exists());
+    // `@/kind/slug` links become the record's address in the page's language.
+    let links = attrs(&site.page("en/join/index.html"), ".prose a", "href");
+    assert!(
+        links.contains(&"/cluster/en/about/".to_string()),
+        "{links:?}"
+    );
+    assert!(links.contains(&"/cluster/en/companies/alpha/#product-1".to_string()));
 }
 
 #[test]
