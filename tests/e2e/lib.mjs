@@ -1,22 +1,71 @@
 // Shared helpers of the browser tests: build a site with the real binary, serve
-// it from 127.0.0.1 (at the root or under a sub-path), and drive Debian's Chromium.
+// it from 127.0.0.1 (at the root or under a sub-path), drive Debian's Chromium,
+// and run axe-core in a page.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, existsSync, statSync, readdirSync, renameSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const binary = process.env.CLUSTERPRESS_BIN || join(repo, "target", "release", "clusterpress");
+/** "Today" of every test build, so the sample notices (upcoming or past) stay the same. */
+export const DATE = "2026-11-27";
+/** The sub-path the tests build for (a GitHub Pages project site) and serve under. */
+export const SUB_PATH = { base: "https://org.example.io/cluster/", prefix: "/cluster/" };
 
-/** Build the site at `root` into a fresh folder; returns the folder. */
+/**
+ * Build the site at `root` into a fresh folder; returns the folder. The test
+ * files of one `node --test` run share their builds: the same root and
+ * arguments are built once per run (keyed by the runner's pid and start time).
+ */
 export function build(root = repo, extra = []) {
-  const out = join(mkdtempSync(join(tmpdir(), "cp-e2e-")), "public");
-  const r = spawnSync(binary, ["build", "--root", root, "--out", out, ...extra], { encoding: "utf8" });
+  const args = ["build", "--root", root, ...(extra.includes("--date") ? [] : ["--date", DATE]), ...extra];
+  const run = testRun();
+  if (!run) return buildInto(join(mkdtempSync(join(tmpdir(), "cp-e2e-")), "public"), args);
+  const runDir = join(tmpdir(), `cp-e2e-run-${run}`);
+  const done = join(runDir, createHash("sha256").update(JSON.stringify([binary, args])).digest("hex").slice(0, 16));
+  if (existsSync(done)) return join(done, "public");
+  mkdirSync(runDir, { recursive: true });
+  const fresh = mkdtempSync(join(runDir, "building-"));
+  buildInto(join(fresh, "public"), args);
+  try {
+    renameSync(fresh, done);
+  } catch (e) {
+    // Another test file built the same site meanwhile: use that one.
+    if (!existsSync(done)) throw e;
+    rmSync(fresh, { recursive: true, force: true });
+  }
+  return join(done, "public");
+}
+
+function buildInto(out, args) {
+  const r = spawnSync(binary, [...args, "--out", out], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
   return out;
+}
+
+/** "<pid>-<start time>" of the `node --test` process running this file, else null; removes builds of finished runs. */
+function testRun() {
+  if (!process.env.NODE_TEST_CONTEXT) return null;
+  const started = (pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19];
+    } catch {
+      return null;
+    }
+  };
+  const me = started(process.ppid);
+  if (!me) return null;
+  for (const name of readdirSync(tmpdir())) {
+    const m = /^cp-e2e-run-(\d+)-(\d+)$/.exec(name);
+    if (m && started(m[1]) !== m[2]) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  return `${process.ppid}-${me}`;
 }
 
 const types = {
@@ -24,6 +73,7 @@ const types = {
   ".json": "application/json", ".svg": "image/svg+xml", ".wasm": "application/wasm", ".png": "image/png",
   ".webp": "image/webp", ".jpg": "image/jpeg", ".pdf": "application/pdf", ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8", ".ics": "text/calendar", ".csv": "text/csv",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** Serve `dir` under `prefix` ("/" or "/cluster/"); resolves to { url, close }. */
@@ -69,4 +119,73 @@ export async function pagefindSearch(page, term, options = {}) {
     const data = await Promise.all(search.results.map((r) => r.data()));
     return data.map((d) => ({ url: d.url, title: d.meta.title, filters: d.filters, meta: d.meta }));
   }, [term, options]);
+}
+
+/** Every HTML page of a built site, as paths relative to its root ("" for the chooser, "en/companies/" for a folder's index). */
+export function sitePages(dir, prefix = "") {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "pagefind" || name === "static" || name === "media" ? [] : sitePages(path, `${prefix}${name}/`);
+    if (name === "index.html") return [prefix];
+    return name.endsWith(".html") ? [`${prefix}${name}`] : [];
+  });
+}
+
+/** The record kinds of the sample site (notices included) and the slugs of its free-form pages. */
+const content = join(repo, "content");
+export const KINDS = readdirSync(content).filter((n) => n !== "pages" && n !== "media" && statSync(join(content, n)).isDirectory());
+export const FREE_FORM = [...new Set(readdirSync(join(content, "pages")).filter((n) => /\.(md|yaml)$/.test(n)).map((n) => n.split(".")[0]))];
+
+/**
+ * The type of a page, from its path: each record kind's list, records and list
+ * pages; taxonomy indexes; term pages. Singletons (home, chooser, 404, search),
+ * notices and free-form pages are each a type of their own.
+ */
+export function pageType(path) {
+  const parts = path.split("/").filter(Boolean);
+  const [lang, a, b] = parts;
+  if (!a || a === "search" || a === "404.html" || a === "notices" || FREE_FORM.includes(a)) return path;
+  if (KINDS.includes(a)) return `${lang}/${a}/${b ? (b === "page" ? "page" : "record") : "list"}`;
+  return `${lang}/taxonomy/${b ? (parts.includes("page") ? "term-page" : "term") : "index"}`;
+}
+
+/** The largest page of each type (the one with the most on it), plus every notice and free-form page. */
+export function representativePages(out, pages = sitePages(out)) {
+  const best = new Map();
+  for (const path of pages) {
+    const size = statSync(join(out, path.endsWith(".html") ? path : join(path, "index.html"))).size;
+    const type = pageType(path);
+    if (!best.has(type) || best.get(type).size < size) best.set(type, { path, size });
+  }
+  return [...best.values()].map((b) => b.path).sort();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Load axe-core into every page of a context as it opens (cheaper than injecting it into each page after load). */
+export function preloadAxe(context) {
+  return context.addInitScript(axeSource);
+}
+
+/** axe-core's WCAG 2.1 A/AA violations in the page, each as "rule-id (impact): help, at selector…". */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (tags) => {
+    const { violations } = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return violations.map((v) => {
+      const at = v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(", ");
+      return `${v.id} (${v.impact}): ${v.help}, at ${at}${v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : ""}`;
+    });
+  }, WCAG_TAGS);
+}
+
+/** Run `worker(item, index)` over `items`, `n` at a time. */
+export async function pool(items, n, worker) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async (_, w) => {
+      while (next < items.length) await worker(items[next++], w);
+    }),
+  );
 }

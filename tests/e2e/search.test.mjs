@@ -5,9 +5,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build, serve, launch, pagefindSearch } from "./lib.mjs";
+import { build, serve, launch, pagefindSearch, KINDS, FREE_FORM } from "./lib.mjs";
 
-const KINDS = ["companies", "institutions", "research-themes", "equipment", "coordinators", "success-stories"];
 let out, server, browser, page;
 
 before(async () => {
@@ -21,11 +20,12 @@ after(async () => {
   await server?.close();
 });
 
+/** Every record page (notices included) and every free-form page: what search finds. */
 function recordPages(lang) {
-  const urls = [];
+  const urls = FREE_FORM.map((slug) => `/${lang}/${slug}/`);
   for (const kind of KINDS) {
     for (const slug of readdirSync(join(out, lang, kind))) {
-      if (slug !== "page" && existsSync(join(out, lang, kind, slug, "index.html"))) urls.push(`/${lang}/${kind}/${slug}/`);
+      if (slug !== "page" && slug !== "archive" && existsSync(join(out, lang, kind, slug, "index.html"))) urls.push(`/${lang}/${kind}/${slug}/`);
     }
   }
   return urls;
@@ -41,7 +41,7 @@ async function pageTexts(lang) {
       const doc = new DOMParser().parseFromString(html, "text/html");
       const article = doc.querySelector("article.record");
       // Labels and back-links are not the record's text; of a story's network, only the partners' names are.
-      article.querySelectorAll("dt, h2, h3:not(.card-title), .kicker, .count, .updated, .note, section.related:not([id^=network])").forEach((e) => e.remove());
+      article.querySelectorAll("dt, h2:not(.prose h2), h3:not(.card-title, .prose h3), .kicker, .count, .updated, .note, section.related:not([id^=network])").forEach((e) => e.remove());
       article.querySelectorAll("[id^=network] .card > :not(.card-title)").forEach((e) => e.remove());
       // Keep words of neighbouring elements apart, as a reader sees them.
       article.querySelectorAll("*").forEach((e) => e.append(" "));
