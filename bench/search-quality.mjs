@@ -6,6 +6,7 @@
 //   (the site built into <site-dir>/public; queries.json: { "ko": [[typed, noun], …], "en": […] })
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { serve, launch, pagefindSearch } from "../tests/e2e/lib.mjs";
 
 const site = process.argv[2];
@@ -53,32 +54,53 @@ for (const [lang, queries] of [["ko", ko], ["en", en]].filter(([, q]) => q.lengt
 }
 
 // A first query as a visitor makes it: a fresh page, the UI, the first results shown.
+// "firstQuery" counts what was transferred until those results were on screen;
+// "afterIdle" adds what the page fetched next (the filter lists, deferred on
+// purpose). "gzip" is the same bytes as a CDN serves them: text assets
+// compressed (Pagefind's own index files are compressed already).
 for (const [lang, q] of [["ko", ko[1]?.[0]], ["en", en[1]?.[0]]].filter(([, q]) => q)) {
   const context = await browser.newContext();
   const fresh = await context.newPage();
-    let bytes = 0;
-  let indexBytes = 0;
+  const got = []; // [path, bytes, gzipBytes] in arrival order
   const pending = [];
   fresh.on("response", (r) => {
-    if (!r.url().includes("/pagefind/")) return;
+    if (!r.url().includes("/pagefind")) return;
     pending.push(r.body().then((b) => {
-      bytes += b.length;
-      // Index data grows with the site; the client (UI, runtime, wasm) is the same for any site.
-      if (/\.pf_(meta|index|filter|fragment)$/.test(new URL(r.url()).pathname)) indexBytes += b.length;
+      const path = new URL(r.url()).pathname;
+      const gz = /\.(js|css|json)$/.test(path) ? gzipSync(b).length : b.length;
+      got.push([path, b.length, gz]);
     }, () => {}));
   });
   await fresh.goto(`${server.url}${lang}/search/`);
   await fresh.waitForLoadState("networkidle");
-  const before = bytes;
-  await fresh.fill(".pagefind-ui__search-input", q);
-  await fresh.waitForSelector(".pagefind-ui__result-title");
-    await fresh.waitForLoadState("networkidle");
   await Promise.all(pending);
+  const sum = (list, i) => list.reduce((n, f) => n + f[i], 0);
+  const beforeCount = got.length;
+  await fresh.fill(".pagefind-ui__search-input", q);
+  // A result's title link appears once its fragment has loaded: the visitor sees an answer.
+  await fresh.waitForSelector(".pagefind-ui__result-title a");
+  await Promise.all(pending);
+  const first = got.slice();
+  await fresh.waitForLoadState("networkidle");
+  await Promise.all(pending);
+  const isIndex = (f) => /\.pf_(meta|index|filter|fragment)$/.test(f[0]);
+  const kb = (n) => +(n / 1024).toFixed(1);
   report[lang] ??= {};
-  report[lang].firstQueryIndexKB = +(indexBytes / 1024).toFixed(1);
-  report[lang].firstQuery = q;
-  report[lang].firstQueryKB = +(bytes / 1024).toFixed(1);
-  report[lang].uiAndRuntimeKB = +(before / 1024).toFixed(1);
+  Object.assign(report[lang], {
+    firstQuery: q,
+    firstQueryKB: kb(sum(first, 1)),
+    firstQueryGzipKB: kb(sum(first, 2)),
+    firstQueryIndexKB: kb(sum(first.filter(isIndex), 1)),
+    uiAndRuntimeKB: kb(sum(got.slice(0, beforeCount), 1)),
+    afterIdleKB: kb(sum(got, 1)),
+    firstQueryFiles: Object.fromEntries(
+      Object.entries(first.reduce((m, [p, b]) => {
+        const k = p.replace(/.*\//, "").replace(/_[0-9a-f]+\./, "_*.").replace(/^(..)_[0-9a-f]+(\.pf_\w+)$/, "$1_*$2");
+        m[k] = (m[k] || 0) + b;
+        return m;
+      }, {})).map(([k, v]) => [k, kb(v)]),
+    ),
+  });
   await context.close();
 }
 console.log(JSON.stringify(report, null, 2));

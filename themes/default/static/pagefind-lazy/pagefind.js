@@ -1,30 +1,31 @@
-// Pagefind's search API with one change: the filter lists are fetched once the
-// first results are on screen, not before the first search. Pagefind's Default
-// UI asks for every filter when it starts, and on a large site those chunks are
+// Pagefind's search API with one change: the filter lists are fetched a moment
+// after the first result is on screen, not before the first search. Pagefind's Default UI
+// asks for every filter when it starts, and on a large site those chunks are
 // most of the bytes of a first query; the UI shows its filter panel only once
 // there are results, so visitors lose nothing by waiting. The search page points
 // the UI here (bundlePath); everything else is Pagefind's own module.
 import * as pagefind from "../../pagefind/pagefind.js";
 export * from "../../pagefind/pagefind.js";
 
-/** Results the Default UI shows at first (its page size). */
-const SHOWN = 5;
+/** Wait after the first result is shown, so the filters do not compete with the results. */
+const AFTER_RESULT_MS = 1000;
+/** Longest wait after the first answer, should no result be shown (none found, or off screen). */
+const AT_MOST_MS = 2500;
 
-let shown;
-const firstResultsShown = new Promise((resolve) => (shown = resolve));
+let ready;
+const filtersWanted = new Promise((resolve) => (ready = resolve));
+const shown = () => setTimeout(ready, AFTER_RESULT_MS);
 
 export async function search(term, options) {
   const answer = await pagefind.search(term, options);
-  const first = (answer && answer.results ? answer.results : []).slice(0, SHOWN);
-  let pending = first.length;
-  if (!pending) shown();
-  for (const result of first) {
+  setTimeout(ready, AT_MOST_MS);
+  for (const result of answer && answer.results ? answer.results : []) {
     const data = result.data;
     result.data = async () => {
       try {
         return await data();
       } finally {
-        if (--pending === 0) shown();
+        shown();
       }
     };
   }
@@ -32,6 +33,6 @@ export async function search(term, options) {
 }
 
 export async function filters() {
-  await firstResultsShown;
+  await filtersWanted;
   return pagefind.filters();
 }
