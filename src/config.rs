@@ -33,19 +33,19 @@ pub const BUILTIN_FACETS: &[(&str, &[&str])] = &[
     ("equipment-status", &["in-service", "retired"]),
     ("tier", &["super", "coordinator"]),
     ("story-type", &["industry-academia", "industry-industry"]),
-    (
-        "notice-category",
-        &[
-            "grant",
-            "loan",
-            "event",
-            "seminar",
-            "exhibition",
-            "internship",
-            "newsletter",
-            "call",
-        ],
-    ),
+    ("notice-category", NOTICE_CATEGORIES),
+];
+
+/// What a notice announces.
+pub const NOTICE_CATEGORIES: &[&str] = &[
+    "grant",
+    "loan",
+    "event",
+    "seminar",
+    "exhibition",
+    "internship",
+    "newsletter",
+    "call",
 ];
 
 /// Media files larger than this (in MB) are refused unless site.yaml raises `media_max_mb`.

@@ -26,8 +26,13 @@ impl Drop for Server {
 }
 
 fn start(site: &Site, port: &str) -> Server {
+    start_with(site, &["--port", port])
+}
+
+fn start_with(site: &Site, args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_clusterpress"))
-        .args(["serve", "--root", ".", "--port", port])
+        .args(["serve", "--root", "."])
+        .args(args)
         .current_dir(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -170,35 +175,7 @@ fn serve_rebuilds_notifies_keeps_the_last_good_build_and_recovers() {
 #[test]
 fn serve_keeps_notices_dated_and_the_menu_current() {
     let site = Site::new("small", &[]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clusterpress"))
-        .args([
-            "serve",
-            "--root",
-            ".",
-            "--port",
-            "0",
-            "--date",
-            "2026-11-27",
-        ])
-        .current_dir(site.root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let server = Server {
-        address: line
-            .trim()
-            .rsplit("http://")
-            .next()
-            .unwrap()
-            .trim_end_matches('/')
-            .to_string(),
-        child,
-    };
+    let server = start_with(&site, &["--port", "0", "--date", "2026-11-27"]);
     let mut events = Events::connect(&server.address);
     assert_eq!(events.next().0, "ready");
     let archive = |s: &Server| get(&s.address, "/en/notices/archive/").1;
