@@ -106,7 +106,8 @@ pub fn render_with(
 /// The search index takes longest and needs only the site, so it is built on
 /// threads of its own while the pages are rendered, minified and written
 /// (`index` in the timings overlaps `render`, `minify` and `write`). Its files
-/// go in last, and the new site replaces the old one only once all of it is written.
+/// go in last (`finish`, with the swap), and the new site replaces the old one
+/// only once all of it is written.
 pub fn build(
     options: &Options,
     out: &Path,
@@ -146,11 +147,11 @@ pub fn build(
         let staging = crate::output::Staging::new(out)?;
         staging.write(files)?;
         timings.record("write", t);
-        let t = Instant::now();
         let (index_files, index_secs) = index
             .join()
             .map_err(|_| anyhow::anyhow!("the search indexer panicked"))?;
         timings.stages.push(("index", index_secs));
+        let t = Instant::now();
         if found.has_errors() {
             return Ok(None);
         }
