@@ -56,7 +56,8 @@ fn main() -> Result<()> {
                 dir: PathBuf::from(get("--dir").unwrap_or_else(|| "bench/sites".into())),
                 records,
                 runs: get("--runs").unwrap_or_else(|| "1".into()).parse()?,
-                clusterpress: bin_dir.join("clusterpress"),
+                clusterpress: get("--clusterpress")
+                    .map_or_else(|| bin_dir.join("clusterpress"), PathBuf::from),
                 hugo: PathBuf::from(get("--hugo").unwrap_or_else(|| "hugo".into())),
                 pagefind: PathBuf::from(get("--pagefind").unwrap_or_else(|| {
                     repo.join("bench/node_modules/.bin/pagefind")
@@ -75,6 +76,6 @@ fn main() -> Result<()> {
             println!("median {:.0} ms, max {:.0} ms", times[times.len() / 2], times[times.len() - 1]);
             Ok(())
         }
-        _ => bail!("usage: bench gen --records N [--out DIR] | bench hugo --site DIR --out DIR | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
+        _ => bail!("usage: bench gen --records N [--out DIR] | bench hugo --site DIR --out DIR | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--clusterpress PATH] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
     }
 }
