@@ -89,27 +89,102 @@ pub fn render_with(
     timings: &mut Timings,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     let problems = Diagnostics::new();
-    let t = Instant::now();
-    let theme =
-        crate::theme::load_theme(&site.root, &site.config.theme, site.languages(), &problems);
-    let mut files = match &theme {
-        Some(theme) => crate::render::render(site, theme, &problems),
-        None => Vec::new(),
+    let Some(theme) = load_theme(site, &problems) else {
+        return (Vec::new(), problems.into_sorted());
     };
+    let t = Instant::now();
+    let mut files = pages(site, &theme, &problems, timings);
     timings.record("render", t);
-    if let Some(theme) = theme.as_ref().filter(|_| index) {
+    if index {
         let t = Instant::now();
-        match crate::search::index(site, theme) {
-            Ok(index) => files.extend(index),
-            Err(e) => problems.push(Diagnostic::error(
-                "search-index",
-                crate::diagnostic::Location::file("site.yaml"),
-                format!("building the search index failed: {e:#}"),
-            )),
-        }
+        files.extend(search_index(site, &theme, &problems));
         timings.record("index", t);
     }
-    files.extend(media_files(site, &problems));
+    if minify {
+        let t = Instant::now();
+        crate::output::minify(&mut files);
+        timings.record("minify", t);
+    }
+    (files, problems.into_sorted())
+}
+
+/// The whole build. Returns the problems; the output is replaced only when there are no errors.
+///
+/// The search index takes longest and needs only the site, so it is built on
+/// threads of its own while the pages are rendered, minified and written
+/// (`index` in the timings overlaps `render`, `minify` and `write`). Its files
+/// go in last (`finish`, with the swap), and the new site replaces the old one
+/// only once all of it is written.
+pub fn build(
+    options: &Options,
+    out: &Path,
+    timings: &mut Timings,
+) -> Result<(Vec<Diagnostic>, usize)> {
+    let checked = check(options, timings);
+    let mut problems = checked.problems;
+    let Some(site) = checked.site else {
+        return Ok((problems, 0));
+    };
+    let found = Diagnostics::new();
+    let Some(theme) = load_theme(&site, &found) else {
+        problems.extend(found.into_sorted());
+        return Ok((problems, 0));
+    };
+    let (site, theme) = (&site, &theme);
+    let written = std::thread::scope(|s| -> Result<Option<usize>> {
+        let index = s.spawn(|| {
+            let t = Instant::now();
+            let files = search_index(site, theme, &found);
+            (files, t.elapsed().as_secs_f64())
+        });
+        let t = Instant::now();
+        let mut files = pages(site, theme, &found, timings);
+        timings.record("render", t);
+        let t = Instant::now();
+        if options.minify {
+            crate::output::minify(&mut files);
+        }
+        timings.record("minify", t);
+        if found.has_errors() {
+            let _ = index.join();
+            return Ok(None);
+        }
+        let t = Instant::now();
+        let mut written = files.len();
+        let staging = crate::output::Staging::new(out)?;
+        staging.write(files)?;
+        timings.record("write", t);
+        let (index_files, index_secs) = index
+            .join()
+            .map_err(|_| anyhow::anyhow!("the search indexer panicked"))?;
+        timings.stages.push(("index", index_secs));
+        let t = Instant::now();
+        if found.has_errors() {
+            return Ok(None);
+        }
+        written += index_files.len();
+        staging.write(index_files)?;
+        staging.finish()?;
+        timings.record("finish", t);
+        Ok(Some(written))
+    })?;
+    problems.extend(found.into_sorted());
+    Ok((problems, written.unwrap_or(0)))
+}
+
+fn load_theme(site: &Site, problems: &Diagnostics) -> Option<crate::theme::Theme> {
+    crate::theme::load_theme(&site.root, &site.config.theme, site.languages(), problems)
+}
+
+/// Every page, the media files they use and the resized copies of images.
+fn pages(
+    site: &Site,
+    theme: &crate::theme::Theme,
+    problems: &Diagnostics,
+    timings: &mut Timings,
+) -> Vec<OutputFile> {
+    let mut files = crate::render::render(site, theme, problems);
+    files.extend(media_files(site, problems));
     let t = Instant::now();
     let (resized, stats, errors) = crate::images::resized(site);
     files.extend(resized);
@@ -122,37 +197,23 @@ pub fn render_with(
     }
     timings.images = stats;
     timings.record("images", t);
-    if minify {
-        let t = Instant::now();
-        crate::output::minify(&mut files);
-        timings.record("minify", t);
-    }
-    (files, problems.into_sorted())
+    files
 }
 
-/// The whole build. Returns the problems; the output is replaced only when there are no errors.
-pub fn build(
-    options: &Options,
-    out: &Path,
-    timings: &mut Timings,
-) -> Result<(Vec<Diagnostic>, usize)> {
-    let checked = check(options, timings);
-    let mut problems = checked.problems;
-    let Some(site) = checked.site else {
-        return Ok((problems, 0));
-    };
-    let (files, render_problems) = render(&site, options.minify, timings);
-    problems.extend(render_problems);
-    if problems
-        .iter()
-        .any(|d| d.severity == crate::diagnostic::Severity::Error)
-    {
-        return Ok((problems, 0));
-    }
-    let t = Instant::now();
-    crate::output::write_site(out, &files)?;
-    timings.record("write", t);
-    Ok((problems, files.len()))
+/// The search bundle; a failure is reported as a problem of the site.
+fn search_index(
+    site: &Site,
+    theme: &crate::theme::Theme,
+    problems: &Diagnostics,
+) -> Vec<OutputFile> {
+    crate::search::index(site, theme).unwrap_or_else(|e| {
+        problems.push(Diagnostic::error(
+            "search-index",
+            crate::diagnostic::Location::file("site.yaml"),
+            format!("building the search index failed: {e:#}"),
+        ));
+        Vec::new()
+    })
 }
 
 /// The media files records use, copied as they are to /media/.

@@ -33,28 +33,55 @@ pub fn minify(files: &mut [OutputFile]) {
         });
 }
 
-/// Write `files` into `out`, replacing what was there only once all of it is written.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<()> {
-    let parent = absolute_parent(out)?;
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out
-        .file_name()
-        .context("the output folder needs a name")?
-        .to_string_lossy()
-        .to_string();
-    let _lock = lock(&parent, &name)?;
-    remove_leftovers(&parent, &name);
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
-    write_all(staging.path(), files)?;
-    let staged = staging.keep();
-    let result = swap_in(&staged, out);
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staged);
+/// A new site being written beside the output folder, put in place by
+/// [`Staging::finish`]. Files can be added in several parts, so that pages are
+/// written (and their memory freed) while the search index is still being
+/// built. Dropped without `finish`, it removes what it wrote and leaves the
+/// output as it was.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    out: PathBuf,
+    _lock: fs::File,
+}
+
+impl Staging {
+    /// Lock the output folder against other builds and start a new site beside it.
+    pub fn new(out: &Path) -> Result<Staging> {
+        let parent = absolute_parent(out)?;
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = out
+            .file_name()
+            .context("the output folder needs a name")?
+            .to_string_lossy()
+            .to_string();
+        let lock = lock(&parent, &name)?;
+        remove_leftovers(&parent, &name);
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
+            .tempdir_in(&parent)
+            .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            _lock: lock,
+        })
     }
-    result
+
+    /// Write `files` into the new site (in parallel), freeing each once written.
+    pub fn write(&self, files: Vec<OutputFile>) -> Result<()> {
+        write_all(self.dir.path(), files)
+    }
+
+    /// Put the new site in place of the old one, in one step.
+    pub fn finish(self) -> Result<()> {
+        let staged = self.dir.keep();
+        let result = swap_in(&staged, &self.out);
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&staged);
+        }
+        result
+    }
 }
 
 /// Staging folders of builds that were killed before they could clean up. Only
@@ -99,7 +126,7 @@ fn lock(parent: &Path, name: &str) -> Result<fs::File> {
     Ok(file)
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
+fn write_all(dir: &Path, files: Vec<OutputFile>) -> Result<()> {
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| f.path.parent().map(|p| dir.join(p)))
@@ -109,7 +136,7 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     for d in &dirs {
         fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
-    files.par_iter().try_for_each(|f| {
+    files.into_par_iter().try_for_each(|f| {
         let path = dir.join(&f.path);
         let mut file =
             fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;

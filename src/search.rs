@@ -299,20 +299,59 @@ fn wanted(path: &std::path::Path) -> bool {
 }
 
 /// Build the search bundle for every language.
+///
+/// Each language gets its own Pagefind index, built on a thread of its own: a
+/// Pagefind index adds records one at a time and compresses its files on one
+/// thread, so this is what lets the languages use more than one core. The
+/// indexes share nothing (every file but the entry list is named by its
+/// language), so the bundle is the union of their files with the entry lists
+/// merged: the same files that one index of all languages writes.
 pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let records: Vec<SearchRecord> = {
-        use rayon::prelude::*;
-        site.languages()
-            .par_iter()
-            .flat_map(|lang| search_records(site, theme, lang))
+    let bundles: Vec<Result<Vec<pagefind::api::SyntheticFile>>> = std::thread::scope(|s| {
+        let threads: Vec<_> = site
+            .languages()
+            .iter()
+            .map(|lang| s.spawn(move || index_language(search_records(site, theme, lang))))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the search indexer panicked")))
+            })
             .collect()
-    };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+    });
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    let mut entries = Vec::new();
+    for bundle in bundles {
+        for f in bundle? {
+            if f.filename == std::path::Path::new(ENTRY) {
+                entries.push(f.contents);
+            } else if wanted(&f.filename) {
+                files.entry(f.filename).or_insert(f.contents);
+            }
+        }
+    }
+    files.insert(PathBuf::from(ENTRY), merge_entries(&entries)?);
+    Ok(files
+        .into_iter()
+        .map(|(path, bytes)| OutputFile {
+            path: PathBuf::from(BUNDLE_DIR).join(path),
+            bytes,
+        })
+        .collect())
+}
+
+/// The bundle's list of languages, with each language's index file and page count.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// One index of the records of one language.
+fn index_language(records: Vec<SearchRecord>) -> Result<Vec<pagefind::api::SyntheticFile>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the search indexer")?;
-    let files = runtime.block_on(async move {
+    runtime.block_on(async move {
         let config = pagefind::options::PagefindServiceConfig::builder().build();
         let mut index = pagefind::api::PagefindIndex::new(Some(config))?;
         for r in records {
@@ -328,13 +367,28 @@ pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
                 .await?;
         }
         index.get_files().await
-    })?;
-    Ok(files
-        .into_iter()
-        .filter(|f| wanted(&f.filename))
-        .map(|f| OutputFile {
-            path: PathBuf::from(BUNDLE_DIR).join(f.filename),
-            bytes: f.contents,
-        })
-        .collect())
+    })
+}
+
+/// One entry list naming every language, from the entry lists of the per-language indexes.
+fn merge_entries(entries: &[Vec<u8>]) -> Result<Vec<u8>> {
+    let mut merged: Option<serde_json::Value> = None;
+    for entry in entries {
+        let entry: serde_json::Value =
+            serde_json::from_slice(entry).context("Pagefind wrote an unreadable entry list")?;
+        let Some(base) = merged.as_mut() else {
+            merged = Some(entry);
+            continue;
+        };
+        let languages = entry
+            .get("languages")
+            .and_then(|l| l.as_object())
+            .context("Pagefind's entry list has no languages")?;
+        base.get_mut("languages")
+            .and_then(|l| l.as_object_mut())
+            .context("Pagefind's entry list has no languages")?
+            .extend(languages.clone());
+    }
+    let merged = merged.context("no language was indexed")?;
+    Ok(serde_json::to_vec(&merged)?)
 }

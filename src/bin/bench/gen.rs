@@ -116,6 +116,20 @@ pub fn generate(dir: &Path, n: usize, sample_root: &Path) -> Result<BTreeMap<Str
     Ok(texts)
 }
 
+/// Write the site and, beside it, `texts.json`: the text of every record by URL,
+/// the ground truth of bench/search-quality.mjs.
+pub fn generate_site(out: &Path, n: usize) -> Result<()> {
+    let repo = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let texts = generate(out, n, &repo)?;
+    std::fs::write(out.join("texts.json"), serde_json::to_string(&texts)?)?;
+    eprintln!(
+        "generated {} records into {}",
+        texts.len() / 2,
+        out.display()
+    );
+    Ok(())
+}
+
 /// The term keys of each taxonomy in taxonomies.yaml (read naively: two-space-indented keys under `terms:`).
 fn vocab(taxonomies: &str) -> Vocab {
     let mut by_tax: BTreeMap<String, Vec<String>> = BTreeMap::new();

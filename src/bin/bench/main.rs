@@ -1,13 +1,18 @@
-//! The benchmark: `cargo run --release --bin bench -- gen --records N --out DIR`
-//! writes a synthetic site; `run` (see docs/PERFORMANCE.md) times builds of it.
+//! The benchmark (see docs/PERFORMANCE.md):
+//! - `gen --records N --out DIR` writes a synthetic site of N records;
+//! - `hugo --site DIR --out DIR` writes the same site for Hugo + the Pagefind CLI;
+//! - `compare --records N[,N…]` builds both ways side by side and prints a table;
+//! - `reload` times the preview's edit-to-reload.
 
+mod compare;
 mod gen;
+mod hugo;
 mod reload;
 mod words;
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,15 +29,42 @@ fn main() -> Result<()> {
             if out.exists() {
                 bail!("{} exists; remove it first", out.display());
             }
-            let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-            let texts = gen::generate(&out, n, &repo)?;
-            std::fs::write(out.join("texts.json"), serde_json::to_string(&texts)?)?;
-            eprintln!(
-                "generated {} records into {}",
-                texts.len() / 2,
-                out.display()
-            );
+            gen::generate_site(&out, n)
+        }
+        Some("hugo") => {
+            let site = PathBuf::from(get("--site").context("--site DIR is required")?);
+            let out = PathBuf::from(get("--out").context("--out DIR is required")?);
+            if out.exists() {
+                bail!("{} exists; remove it first", out.display());
+            }
+            let pages = hugo::write(&site, &out)?;
+            eprintln!("wrote {pages} Hugo pages into {}", out.display());
             Ok(())
+        }
+        Some("compare") => {
+            let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+            let records = get("--records")
+                .unwrap_or_else(|| "1000".into())
+                .split(',')
+                .map(|n| n.trim().parse::<usize>())
+                .collect::<Result<Vec<_>, _>>()?;
+            let bin_dir = std::env::current_exe()?
+                .parent()
+                .context("the bench binary has no folder")?
+                .to_path_buf();
+            compare::compare(&compare::Setup {
+                dir: PathBuf::from(get("--dir").unwrap_or_else(|| "bench/sites".into())),
+                records,
+                runs: get("--runs").unwrap_or_else(|| "1".into()).parse()?,
+                clusterpress: get("--clusterpress")
+                    .map_or_else(|| bin_dir.join("clusterpress"), PathBuf::from),
+                hugo: PathBuf::from(get("--hugo").unwrap_or_else(|| "hugo".into())),
+                pagefind: PathBuf::from(get("--pagefind").unwrap_or_else(|| {
+                    repo.join("bench/node_modules/.bin/pagefind")
+                        .to_string_lossy()
+                        .into_owned()
+                })),
+            })
         }
         Some("reload") => {
             let site = PathBuf::from(get("--site").unwrap_or_else(|| ".".into()));
@@ -44,6 +76,6 @@ fn main() -> Result<()> {
             println!("median {:.0} ms, max {:.0} ms", times[times.len() / 2], times[times.len() - 1]);
             Ok(())
         }
-        _ => bail!("usage: bench gen --records N [--out DIR] | bench reload --site DIR --record content/<kind>/<file>"),
+        _ => bail!("usage: bench gen --records N [--out DIR] | bench hugo --site DIR --out DIR | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--clusterpress PATH] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
     }
 }
