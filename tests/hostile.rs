@@ -915,3 +915,38 @@ fn values_that_are_not_valid_in_their_field_are_refused_at_their_position() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!site.out().exists());
 }
+
+/// Pagefind's UI shows filter names and values as HTML: those from content
+/// (taxonomy labels, owners' names) must reach the index escaped.
+#[test]
+fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
+    let site = hostile_site(&[]);
+    let options = clusterpress::build::Options {
+        root: site.root().to_path_buf(),
+        base_url: None,
+        drafts: false,
+        minify: false,
+    };
+    let checked = clusterpress::build::check(&options, &mut Default::default());
+    let site = checked.site.expect("the hostile site is valid");
+    let problems = clusterpress::diagnostic::Diagnostics::new();
+    let theme = clusterpress::theme::load_theme(&site.root, "default", site.languages(), &problems)
+        .expect("the default theme");
+    let mut seen = 0;
+    for lang in site.languages() {
+        for r in clusterpress::search::search_records(&site, &theme, lang) {
+            for (name, values) in &r.filters {
+                for text in std::iter::once(name).chain(values) {
+                    seen += 1;
+                    assert!(!text.contains(['<', '>']), "{text} in {}", r.url);
+                    let unescaped = text
+                        .replace("&amp;", "")
+                        .replace("&lt;", "")
+                        .replace("&gt;", "");
+                    assert!(!unescaped.contains('&'), "{text} in {}", r.url);
+                }
+            }
+        }
+    }
+    assert!(seen > 1000, "{seen} filter names and values");
+}
