@@ -29,6 +29,10 @@ struct Run {
 }
 
 /// `check --format json` in `root`, measured.
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4 below"
+)]
 fn check(root: &Path) -> Run {
     let stdout = tempfile::tempfile().unwrap();
     let start = Instant::now();
