@@ -126,11 +126,12 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
             }
             Err(e) => {
                 let m = e.marker();
+                let (line, column) = within(text, m.line(), m.col() + 1);
                 builder.errors.push(YamlError {
                     message: format!("this is not valid YAML: {}", e.info()),
                     pos: Pos {
-                        line: m.line() + builder.line_offset,
-                        column: m.col() + 1,
+                        line: line + builder.line_offset,
+                        column,
                         len: 1,
                     },
                     hint: Some(yaml_hint(e.info())),
@@ -150,6 +151,17 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
             len: 1,
         },
     }))
+}
+
+/// A 1-based line and column moved into `text`: the parser can place an error
+/// past the end (after a last line with no line break), which would name a
+/// line the file does not have. Such a place becomes the end of the text.
+fn within(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    match lines.get(line.max(1) - 1) {
+        Some(l) => (line.max(1), column.clamp(1, l.chars().count() + 1)),
+        None => (lines.len(), lines[lines.len() - 1].chars().count() + 1),
+    }
 }
 
 fn yaml_hint(info: &str) -> String {
@@ -353,6 +365,15 @@ mod tests {
         let err = parse("a: [1, 2\nb: 3\n", 1).unwrap_err();
         assert!(err[0].message.starts_with("this is not valid YAML"));
         assert!(err[0].pos.line >= 1);
+    }
+
+    #[test]
+    fn errors_at_the_end_of_the_text_point_into_it() {
+        // Found by fuzzing: the parser put this error on line 2 of a one-line text.
+        let err = parse("a: {\u{1}", 1).unwrap_err();
+        assert_eq!((err[0].pos.line, err[0].pos.column), (1, 6));
+        let err = parse("a: {\n", 2).unwrap_err();
+        assert_eq!((err[0].pos.line, err[0].pos.column), (3, 1));
     }
 
     #[test]
