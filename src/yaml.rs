@@ -116,6 +116,7 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
         root: None,
         errors: Vec::new(),
         line_offset: first_line.saturating_sub(1),
+        end: within(text, usize::MAX, usize::MAX),
     };
     for event in Parser::new_from_str(text) {
         match event {
@@ -187,6 +188,8 @@ struct Builder {
     root: Option<Node>,
     errors: Vec<YamlError>,
     line_offset: usize,
+    /// The end of the text (line, column): where a position past it is moved.
+    end: (usize, usize),
 }
 
 struct Stop;
@@ -198,9 +201,15 @@ impl Builder {
         } else {
             1
         };
+        // An empty value at the very end (`---` as the last line) is placed past it.
+        let (line, column) = if span.start.line() > self.end.0 {
+            self.end
+        } else {
+            (span.start.line(), span.start.col() + 1)
+        };
         Pos {
-            line: span.start.line() + self.line_offset,
-            column: span.start.col() + 1,
+            line: line + self.line_offset,
+            column,
             len,
         }
     }
@@ -374,6 +383,9 @@ mod tests {
         assert_eq!((err[0].pos.line, err[0].pos.column), (1, 6));
         let err = parse("a: {\n", 2).unwrap_err();
         assert_eq!((err[0].pos.line, err[0].pos.column), (3, 1));
+        // And an empty document after a last `---` with no line break.
+        let node = parse("#a:1\n---", 1).unwrap();
+        assert_eq!((node.pos.line, node.pos.column), (2, 4));
     }
 
     #[test]
