@@ -72,6 +72,7 @@ fn a_10_mb_body_is_checked_and_rendered() {
         base_url: None,
         drafts: false,
         minify: false,
+        today: "2026-03-01".into(),
     };
     let mut timings = Timings::default();
     let checked = build::check(&options, &mut timings);

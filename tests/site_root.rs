@@ -124,6 +124,7 @@ fn every_file_the_build_writes_is_inside_the_output_folder() {
             base_url: None,
             drafts: true,
             minify: false,
+            today: "2026-03-01".into(),
         };
         let mut timings = Default::default();
         let checked = clusterpress::build::check(&options, &mut timings);

@@ -53,13 +53,24 @@ function activeContent() {
     const tag = el.localName;
     if (tag === "script") {
       const src = el.getAttribute("src");
-      if (!src || !theme.includes(new URL(src, location.href).pathname) || el.textContent.trim()) bad.push(`script: ${show(el)}`);
+      // JSON-LD is data, not a script: it must parse, and hold no "<" that could end it.
+      const data = el.getAttribute("type") === "application/ld+json";
+      const ok = data
+        ? !src && !el.textContent.includes("<") && (() => { try { JSON.parse(el.textContent); return true; } catch { return false; } })()
+        : src && theme.includes(new URL(src, location.href).pathname) && !el.textContent.trim();
+      if (!ok) bad.push(`script: ${show(el)}`);
     }
     if (["iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"].includes(tag)) bad.push(`<${tag}>: ${show(el)}`);
     if (tag === "meta" && el.hasAttribute("http-equiv")) bad.push(`meta refresh: ${show(el)}`);
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();
       if (name.startsWith("on") || name === "srcdoc") bad.push(`${name}= on ${show(el)}`);
+      if (name === "srcset") {
+        for (const candidate of a.value.split(",")) {
+          const url = new URL(candidate.trim().split(/\s+/)[0], location.href);
+          if (!safe.includes(url.protocol)) bad.push(`srcset ${a.value} on ${show(el)}`);
+        }
+      }
       const isUrl = ["href", "xlink:href", "src", "action", "formaction", "data", "poster", "background", "dynsrc", "lowsrc"].includes(name);
       // Pagefind's search form (part of the theme's search page) does not submit anywhere.
       const pagefindForm = tag === "form" && el.classList.contains("pagefind-ui__form") && a.value === "javascript:void(0);";
