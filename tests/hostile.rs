@@ -33,13 +33,15 @@ struct Vectors {
     email_ok: Vec<String>,
     email_refused: Vec<String>,
     media_refused: Vec<(String, String)>,
+    record_link_fragments: Vec<String>,
 }
 
 fn vectors() -> Vectors {
     let path = fixtures().join("hostile/vectors.json");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    // XSSN becomes the vector's number: text vectors count from 1, URL vectors from 201.
+    // XSSN becomes the vector's number: text vectors count from 1, URL vectors
+    // from 201, fragments of record links from 301.
     let list = |key: &str, first: usize| -> Vec<String> {
         json[key]
             .as_array()
@@ -72,6 +74,7 @@ fn vectors() -> Vectors {
         email_ok: list("email_ok", 0),
         email_refused: list("email_refused", 0),
         media_refused,
+        record_link_fragments: list("record_link_fragments", 301),
     }
 }
 
@@ -199,6 +202,16 @@ impl Gen<'_> {
             )
             .unwrap();
         }
+        // Links to other records (`@/kind/slug#fragment`), with hostile fragments.
+        let frags = &self.v.record_link_fragments;
+        writeln!(
+            b,
+            "A [record link](@/companies/c-{:03}#{}) and [a page](@/pages/p-{}).\n",
+            i % self.v.text.len() + 1,
+            frags[i % frags.len()],
+            i % SMALL
+        )
+        .unwrap();
         if let Some(v) = attr(mu(5)) {
             writeln!(b, "<p><a href={v} title=\"{}\">block link</a></p>\n", i).unwrap();
         }
@@ -528,6 +541,62 @@ fn generate(v: &Vectors) -> Fixture {
         g.title(format!("en/success-stories/s-{r}/index.html"), &title);
     }
 
+    for r in 0..SMALL {
+        // Notices: events go into the calendar feed, all into the Atom feed.
+        // The first carries the vectors aimed at iCalendar, Atom and CSV.
+        let b = 3 + 13 * r;
+        let title = if r == 0 { n - 2 } else { b };
+        let mut f = File::default();
+        f.line("---");
+        f.value("title: ", g.t(title));
+        f.line(&format!(
+            "summary: {}",
+            g.loc(if r == 0 { n - 3 } else { b + 1 })
+        ));
+        let categories = [
+            "event",
+            "seminar",
+            "exhibition",
+            "grant",
+            "call",
+            "newsletter",
+        ];
+        f.line(&format!("category: {}", categories[r]));
+        f.line(&format!("date: 2026-0{}-1{r}", r + 1));
+        f.line(&format!("end_date: 2026-0{}-2{r}", r + 1));
+        f.line(&format!("deadline: 2026-0{}-0{}", r + 1, r + 1));
+        f.line(&format!(
+            "location: {}",
+            g.loc(if r == 0 { n - 1 } else { b + 2 })
+        ));
+        f.line(&format!("organizer: institutions/i-{r}"));
+        f.value("link: ", g.url(b));
+        f.line(&format!("technologies: [{}]", tech(r + 4)));
+        f.line("industries: [automotive]");
+        f.line("---");
+        let body = g.body(b + 3);
+        g.put(&format!("content/notices/n-{r}.md"), f.text + &body);
+        let title = g.t(title).to_string();
+        g.title(format!("en/notices/n-{r}/index.html"), &title);
+
+        // Free-form pages, in the menu, with documents.
+        let b = 90 + 3 * r;
+        let mut f = File::default();
+        f.line("---");
+        f.value("title: ", g.t(b));
+        f.line(&format!("summary: {}", g.loc(b + 1)));
+        f.line(&format!("menu: {}", r + 1));
+        f.line(&format!(
+            "documents: [{{ src: example.pdf, title: {} }}]",
+            g.loc(b + 2)
+        ));
+        f.line("---");
+        let body = g.body(b + 3);
+        g.put(&format!("content/pages/p-{r}.md"), f.text + &body);
+        let title = g.t(b).to_string();
+        g.title(format!("ko/p-{r}/index.html"), &title);
+    }
+
     let expected = rejected(&mut g);
     Fixture {
         files: g.files,
@@ -650,6 +719,27 @@ fn rejected(g: &mut Gen) -> Vec<String> {
             vec![(at, "bad-booking"), (at2, "bad-email")],
         );
     }
+    // A notice's link, and a link in a body to a record that does not exist.
+    let mut f = File::default();
+    f.line("---");
+    f.line("title: Rejected");
+    f.line("category: event");
+    f.line("date: 2026-01-01");
+    let at = f.value("link: ", &v.url_refused[4]);
+    f.line("---");
+    let line = f.line + 1;
+    let links = "See [this](@/companies/<script>) and [that](@/../../site.yaml).";
+    let cols: Vec<usize> = links.match_indices("@/").map(|(i, _)| i + 1).collect();
+    f.line(links);
+    put(
+        "content/notices/rejected.md",
+        f.text,
+        vec![
+            (at, "bad-url"),
+            (format!("{line}:{}", cols[0]), "unknown-link"),
+            (format!("{line}:{}", cols[1]), "unknown-link"),
+        ],
+    );
     expected.sort();
     expected
 }
@@ -718,8 +808,7 @@ const THEME_SCRIPTS: &[&str] = &[
 /// Elements that can run, embed or redirect, which no page of this site needs.
 const ACTIVE: &[&str] = &[
     "iframe", "frame", "frameset", "object", "embed", "applet", "base", "svg", "math", "template",
-    "style", "isindex", "bgsound", "video", "audio", "source", "marquee", "xmp", "noscript",
-    "keygen",
+    "style", "isindex", "bgsound", "video", "audio", "marquee", "xmp", "noscript", "keygen",
 ];
 
 /// Form elements: only in the theme's search forms.
@@ -759,11 +848,37 @@ fn active_content(page: &str, html: &str) -> Vec<String> {
         let name = e.name();
         if name == "script" {
             let src = e.attr("src").unwrap_or("");
-            let theirs = THEME_SCRIPTS.contains(&src)
-                && el.text().all(|t| t.trim().is_empty())
-                && (src != "/static/choose-language.js" || page == "index.html");
+            let text: String = el.text().collect();
+            let theirs = if e.attr("type") == Some("application/ld+json") {
+                // Data, not a script: JSON in which no `<` can end the element.
+                src.is_empty()
+                    && !text.contains('<')
+                    && serde_json::from_str::<serde_json::Value>(&text).is_ok()
+            } else {
+                THEME_SCRIPTS.contains(&src)
+                    && text.trim().is_empty()
+                    && (src != "/static/choose-language.js" || page == "index.html")
+            };
             if !theirs {
-                found.push(format!("{page}: <script src={src:?}>{}", el.inner_html()));
+                let shown: String = el.html().chars().take(200).collect();
+                found.push(format!("{page}: {shown}"));
+            }
+        }
+        // The theme's pictures: <source srcset> inside <picture> only.
+        if name == "source"
+            && !el
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|p| p.name() == "picture")
+        {
+            found.push(format!("{page}: <source> outside <picture>"));
+        }
+        if let Some(srcset) = e.attr("srcset") {
+            for candidate in srcset.split(',') {
+                let url = candidate.split_whitespace().next().unwrap_or("");
+                if !inert_url(url) {
+                    found.push(format!("{page}: <{name} srcset={srcset:?}>"));
+                }
             }
         }
         // The search page tells visitors without JavaScript that search needs it.
@@ -816,8 +931,10 @@ fn active_content(page: &str, html: &str) -> Vec<String> {
         if name == "link" {
             let rel = e.attr("rel").unwrap_or("");
             let href = e.attr("href").unwrap_or("");
-            let ok = matches!(rel, "canonical" | "alternate" | "icon" | "stylesheet")
-                && (href.starts_with('/') || href.starts_with("https://hostile.example/"));
+            let ok = matches!(
+                rel,
+                "canonical" | "alternate" | "icon" | "stylesheet" | "manifest" | "apple-touch-icon"
+            ) && (href.starts_with('/') || href.starts_with("https://hostile.example/"));
             if !ok {
                 found.push(format!("{page}: <link rel={rel:?} href={href:?}>"));
             }
@@ -926,6 +1043,7 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
         base_url: None,
         drafts: false,
         minify: false,
+        today: "2026-03-01".into(),
     };
     let checked = clusterpress::build::check(&options, &mut Default::default());
     let site = checked.site.expect("the hostile site is valid");
@@ -949,4 +1067,68 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
         }
     }
     assert!(seen > 1000, "{seen} filter names and values");
+}
+
+/// Feeds and open data carry hostile text as data: the Atom feeds parse and
+/// give the titles back as they were, no value adds a line or an event to the
+/// calendar, and every CSV and JSON file parses with one row per record.
+#[test]
+fn feeds_and_open_data_hold_hostile_text_as_data() {
+    let site = hostile_site(&[]);
+    site.build(&[]);
+    let v = vectors();
+    let fixture = generate(&v);
+    let (mut feeds, mut calendars, mut tables) = (0, 0, 0);
+    let mut titles = Vec::new();
+    for (path, bytes) in snapshot(&site.out()) {
+        let name = path.to_string_lossy().to_string();
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        if name.ends_with("atom.xml") {
+            let feed: atom_syndication::Feed =
+                text.parse().unwrap_or_else(|e| panic!("{name}: {e}"));
+            titles.extend(feed.entries().iter().map(|e| e.title().value.clone()));
+            feeds += 1;
+        } else if name.ends_with(".ics") {
+            assert!(
+                !text.replace("\r\n", "").contains(['\r', '\n']),
+                "{name}: a line break that is not a line's end"
+            );
+            let unfolded = text.replace("\r\n ", "");
+            let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+            let count = |p: &str| lines.iter().filter(|l| l.starts_with(p)).count();
+            // Three notices are events (event, seminar, exhibition).
+            assert_eq!(count("BEGIN:VEVENT"), 3, "{name}");
+            assert_eq!(count("END:VEVENT"), 3, "{name}");
+            assert_eq!(count("SUMMARY"), 3, "{name}");
+            assert_eq!(count("URL:"), 3, "{name}");
+            assert!(lines
+                .iter()
+                .filter(|l| l.starts_with("URL:"))
+                .all(|l| l.starts_with("URL:https://hostile.example/")));
+            calendars += 1;
+        } else if name.starts_with("data/") && name.ends_with(".csv") {
+            let mut reader = csv::Reader::from_reader(bytes.as_slice());
+            let rows = reader
+                .records()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            if name == "data/companies.csv" {
+                assert_eq!(rows.len(), v.text.len(), "one row per company");
+            }
+            tables += 1;
+        } else if name.starts_with("data/") && name.ends_with(".json") {
+            serde_json::from_slice::<serde_json::Value>(&bytes)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            tables += 1;
+        }
+    }
+    assert_eq!((feeds, calendars), (4, 2));
+    assert!(tables >= 10, "{tables} open data files");
+    // Entry titles are the vectors, as text.
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected: Vec<String> = fixture.titles.iter().map(|(_, t)| squash(t)).collect();
+    assert!(titles.len() >= 12);
+    for t in &titles {
+        assert!(expected.contains(&squash(t)), "{t} is not a title given");
+    }
 }
