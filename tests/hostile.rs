@@ -866,10 +866,10 @@ fn active_content(page: &str, html: &str) -> Vec<String> {
         }
         // The theme's pictures: <source srcset> inside <picture> only.
         if name == "source"
-            && !el
+            && el
                 .parent()
                 .and_then(|p| p.value().as_element())
-                .is_some_and(|p| p.name() == "picture")
+                .is_none_or(|p| p.name() != "picture")
         {
             found.push(format!("{page}: <source> outside <picture>"));
         }
