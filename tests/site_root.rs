@@ -115,12 +115,12 @@ fn a_linked_theme_file_is_not_followed() {
 
 #[test]
 fn every_file_the_build_writes_is_inside_the_output_folder() {
-    for root in [
-        fixtures().join("valid/small"),
-        fixtures().join("hostile/site"),
-    ] {
+    for fixture in ["valid/small", "hostile/site"] {
+        // A copy: rendering keeps resized images in a cache under the site.
+        let copy = tempfile::tempdir().unwrap();
+        common::copy_dir(&fixtures().join(fixture), copy.path());
         let options = clusterpress::build::Options {
-            root: root.clone(),
+            root: copy.path().to_path_buf(),
             base_url: None,
             drafts: true,
             minify: false,
@@ -141,15 +141,16 @@ fn every_file_the_build_writes_is_inside_the_output_folder() {
             );
         }
     }
-    // And on disk: the output folder holds exactly what was rendered, and
-    // nothing else appears beside it but its lock.
+    // And on disk: nothing appears in the site but the output, its lock and the
+    // image cache.
     let site = Site::new("small", &[]);
     site.build(&[]);
     let beside: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    let expected_new = ["public", ".public.lock"];
+    // The output, its lock, and the cache of resized images (src/images.rs).
+    let expected_new = ["public", ".public.lock", ".clusterpress-cache"];
     let before: Vec<String> = std::fs::read_dir(fixtures().join("valid/small"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())

@@ -8,13 +8,17 @@
 // every link and resource URL is http(s), mailto, tel or on the site.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, mkdtempSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, serve, launch, repo } from "./lib.mjs";
 
 let out, server, browser, origin;
 before(async () => {
-  out = build(join(repo, "tests/fixtures/hostile/site"));
+  // Built from a copy: a build keeps resized images in a cache under the site.
+  const site = join(mkdtempSync(join(tmpdir(), "cp-hostile-")), "site");
+  cpSync(join(repo, "tests/fixtures/hostile/site"), site, { recursive: true });
+  out = build(site);
   server = await serve(out, "/");
   origin = new URL(server.url).origin;
   browser = await launch();
