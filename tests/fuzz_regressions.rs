@@ -21,6 +21,8 @@ const SITE_FILES: &[&str] = &[
     "content/coordinators/coord.yaml",
     "content/companies/beta.yaml",
     "site.yaml",
+    "content/notices/n-1.md",
+    "content/pages/about.md",
 ];
 
 /// The small site's settings, taxonomies and media, without its records.

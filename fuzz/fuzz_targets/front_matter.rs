@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
     check_positions(b.scratch.root(), &problems);
     if let Some(record) = record {
         for body in record.body.values() {
-            clusterpress_fuzz::check_safe_html(&clusterpress::markdown::to_html(body));
+            clusterpress_fuzz::check_safe_html(&clusterpress::markdown::to_html(body, &clusterpress_fuzz::resolve));
         }
     }
 });

@@ -1,7 +1,7 @@
 //! The whole load-and-validate stage on a generated site tree. The input is
 //! split at NUL bytes into files: the first is content/taxonomies.yaml, the
-//! others are record files in the order of `FILES` below (the last, if given,
-//! replaces site.yaml). The site is loaded and validated as `check` does
+//! others are record files in the order of `FILES` below (the ninth, if
+//! given, replaces site.yaml). The site is loaded and validated as `check` does
 //! (without asking git for dates), warnings and partners computed, and the
 //! problems rendered; a site without errors is also rendered to pages in
 //! memory, as `build` does (without the search index). No panic; every problem
@@ -24,6 +24,8 @@ const FILES: &[&str] = &[
     "content/coordinators/coord.yaml",
     "content/companies/beta.yaml",
     "site.yaml",
+    "content/notices/n-1.md",
+    "content/pages/about.md",
 ];
 
 fn scratch() -> &'static Scratch {

@@ -88,6 +88,24 @@ pub fn check_positions(root: &Path, problems: &[Diagnostic]) {
     let _ = clusterpress::report::github(problems);
 }
 
+/// Record links (`@/<kind>/<slug>#fragment`) resolved as a page resolves them
+/// (src/pages.rs), for any well-formed slug: the fragment goes into the href as
+/// it was written.
+pub fn resolve(target: &str) -> Option<String> {
+    let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+    let (kind, slug) = path.trim_end_matches('/').split_once('/')?;
+    clusterpress::model::Kind::from_dir(kind)?;
+    if !clusterpress::read::is_slug(slug) {
+        return None;
+    }
+    let url = format!("/cluster/en/{kind}/{slug}/");
+    Some(if fragment.is_empty() {
+        url
+    } else {
+        format!("{url}#{fragment}")
+    })
+}
+
 /// Elements ammonia keeps by default (its `clean` allow-list), the only tags
 /// sanitized HTML may contain.
 const ALLOWED_TAGS: &[&str] = &[
