@@ -131,7 +131,7 @@ fn calendar(ctx: &PageCtx, l: &Localizer) -> String {
         .unwrap_or("clusterpress")
         .to_string();
     let mut cal = Calendar::new();
-    cal.name(&format!("{} · {site_title}", l.ui("kind.notices")));
+    cal.name(&text(&format!("{} · {site_title}", l.ui("kind.notices"))));
     for record in &ctx.site.records {
         let Details::Notice(n) = &record.details else {
             continue;
@@ -153,20 +153,27 @@ fn calendar(ctx: &PageCtx, l: &Localizer) -> String {
         event
             .uid(&format!("{}-{}@{host}", record.id.slug, ctx.lang))
             .timestamp(start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
-            .summary(&l.text(&record.title).text)
+            .summary(&text(&l.text(&record.title).text))
             // An all-day event ends (exclusively) the day after its last day.
             .starts(start)
             .ends(last.succ_opt().unwrap_or(last))
             .url(&ctx.absolute(&crate::render::record_path(record, ctx.lang)));
         if let Some(s) = &record.summary {
-            event.description(&l.text(s).text);
+            event.description(&text(&l.text(s).text));
         }
         if let Some(loc) = &n.location {
-            event.location(&l.text(loc).text);
+            event.location(&text(&l.text(loc).text));
         }
         cal.push(event.done());
     }
     cal.done().to_string()
+}
+
+/// Text for an iCalendar value. The encoder escapes line feeds but leaves a
+/// carriage return as it is, which some calendar apps take as the end of the
+/// line: text from content could then add properties or events of its own.
+fn text(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn naive(date: &str) -> Option<chrono::NaiveDate> {

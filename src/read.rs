@@ -218,6 +218,20 @@ impl<'a> Reader<'a> {
         let Some(dir) = self.media_dir.clone() else {
             return Some((src, 0));
         };
+        // No symbolic link on the way, at any depth: the walk of content/ sees two
+        // levels only, and a linked folder further down would lead out of the site.
+        let mut path = dir.clone();
+        for part in src.split('/') {
+            path.push(part);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                let link = path.strip_prefix(&dir).unwrap_or(&path).display();
+                let msg =
+                    format!("content/media/{link} is a symbolic link; links are not followed");
+                let hint = Some("replace the link with the file or folder itself".into());
+                self.error("symlink", node.pos, msg, hint);
+                return None;
+            }
+        }
         match std::fs::symlink_metadata(dir.join(&src)) {
             Ok(meta) if meta.is_file() && meta.len() > self.media_limit => {
                 let hint = Some(format!(

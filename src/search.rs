@@ -119,9 +119,10 @@ fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
     if let Details::Equipment(e) = &record.details {
         // The equipment finder filters by owner, and every result shows how to book and on what terms.
         if let Some(owner) = site.get(&e.owner.id()) {
-            entry
-                .filters
-                .insert(l.ui("field.owner"), vec![l.text(&owner.title).text]);
+            entry.filters.insert(
+                html(&l.ui("field.owner")),
+                vec![html(&l.text(&owner.title).text)],
+            );
         }
         if let (true, Some(b)) = (e.open && !e.retired, &e.booking) {
             entry.meta.insert(l.ui("field.booking"), b.clone());
@@ -216,12 +217,15 @@ fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) ->
         meta.insert(HIDDEN_FORMS.to_string(), forms);
     }
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    filters.insert(l.ui("search.kind"), vec![l.ui(&format!("kind_one.{kind}"))]);
+    filters.insert(
+        html(&l.ui("search.kind")),
+        vec![html(&l.ui(&format!("kind_one.{kind}")))],
+    );
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = l.site.taxonomies.get(*tax) {
-            let name = l.taxonomy_label(taxonomy).text;
+            let name = html(&l.taxonomy_label(taxonomy).text);
             let values = filters.entry(name).or_default();
-            values.extend(terms.iter().map(|t| l.term_label(taxonomy, t).text));
+            values.extend(terms.iter().map(|t| html(&l.term_label(taxonomy, t).text)));
             values.sort();
             values.dedup();
         }
@@ -249,11 +253,11 @@ pub fn filter_names(site: &Site, theme: &Theme, lang: &str) -> serde_json::Value
         .iter()
         .map(|k| k.dir())
         .chain(["product"])
-        .map(|k| (k.to_string(), l.ui(&format!("kind_one.{k}")).into()))
+        .map(|k| (k.to_string(), html(&l.ui(&format!("kind_one.{k}"))).into()))
         .collect();
     out.insert(
         "kind".into(),
-        serde_json::json!({ "name": l.ui("search.kind"), "terms": kinds }),
+        serde_json::json!({ "name": html(&l.ui("search.kind")), "terms": kinds }),
     );
     let used: std::collections::BTreeSet<&str> = Kind::ALL
         .iter()
@@ -267,11 +271,16 @@ pub fn filter_names(site: &Site, theme: &Theme, lang: &str) -> serde_json::Value
         let terms: serde_json::Map<String, serde_json::Value> = taxonomy
             .terms
             .iter()
-            .map(|t| (t.key.clone(), l.term_label(taxonomy, &t.key).text.into()))
+            .map(|t| {
+                (
+                    t.key.clone(),
+                    html(&l.term_label(taxonomy, &t.key).text).into(),
+                )
+            })
             .collect();
         out.insert(
             id.clone(),
-            serde_json::json!({ "name": l.taxonomy_label(taxonomy).text, "terms": terms }),
+            serde_json::json!({ "name": html(&l.taxonomy_label(taxonomy).text), "terms": terms }),
         );
     }
     let owners: serde_json::Map<String, serde_json::Value> = site
@@ -280,13 +289,23 @@ pub fn filter_names(site: &Site, theme: &Theme, lang: &str) -> serde_json::Value
             Details::Equipment(e) => site.get(&e.owner.id()),
             _ => None,
         })
-        .map(|o| (o.id.slug.clone(), l.text(&o.title).text.into()))
+        .map(|o| (o.id.slug.clone(), html(&l.text(&o.title).text).into()))
         .collect();
     out.insert(
         "owner".into(),
-        serde_json::json!({ "name": l.ui("field.owner"), "terms": owners }),
+        serde_json::json!({ "name": html(&l.ui("field.owner")), "terms": owners }),
     );
     serde_json::Value::Object(out)
+}
+
+/// A filter name or value as Pagefind's UI needs it: that UI shows them as HTML
+/// (`innerHTML`), so a taxonomy label or an owner's name from content would run
+/// as markup. Escaped, it shows as the text it is. The search page's presets
+/// (`filter_names`) use the same form, so that they match.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Files of the Pagefind bundle that the site serves; the other UIs are left out.

@@ -116,6 +116,7 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
         root: None,
         errors: Vec::new(),
         line_offset: first_line.saturating_sub(1),
+        end: within(text, usize::MAX, usize::MAX),
     };
     for event in Parser::new_from_str(text) {
         match event {
@@ -126,11 +127,12 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
             }
             Err(e) => {
                 let m = e.marker();
+                let (line, column) = within(text, m.line(), m.col() + 1);
                 builder.errors.push(YamlError {
                     message: format!("this is not valid YAML: {}", e.info()),
                     pos: Pos {
-                        line: m.line() + builder.line_offset,
-                        column: m.col() + 1,
+                        line: line + builder.line_offset,
+                        column,
                         len: 1,
                     },
                     hint: Some(yaml_hint(e.info())),
@@ -150,6 +152,17 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
             len: 1,
         },
     }))
+}
+
+/// A 1-based line and column moved into `text`: the parser can place an error
+/// past the end (after a last line with no line break), which would name a
+/// line the file does not have. Such a place becomes the end of the text.
+fn within(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    match lines.get(line.max(1) - 1) {
+        Some(l) => (line.max(1), column.clamp(1, l.chars().count() + 1)),
+        None => (lines.len(), lines[lines.len() - 1].chars().count() + 1),
+    }
 }
 
 fn yaml_hint(info: &str) -> String {
@@ -175,6 +188,8 @@ struct Builder {
     root: Option<Node>,
     errors: Vec<YamlError>,
     line_offset: usize,
+    /// The end of the text (line, column): where a position past it is moved.
+    end: (usize, usize),
 }
 
 struct Stop;
@@ -186,9 +201,15 @@ impl Builder {
         } else {
             1
         };
+        // An empty value at the very end (`---` as the last line) is placed past it.
+        let (line, column) = if span.start.line() > self.end.0 {
+            self.end
+        } else {
+            (span.start.line(), span.start.col() + 1)
+        };
         Pos {
-            line: span.start.line() + self.line_offset,
-            column: span.start.col() + 1,
+            line: line + self.line_offset,
+            column,
             len,
         }
     }
@@ -353,6 +374,18 @@ mod tests {
         let err = parse("a: [1, 2\nb: 3\n", 1).unwrap_err();
         assert!(err[0].message.starts_with("this is not valid YAML"));
         assert!(err[0].pos.line >= 1);
+    }
+
+    #[test]
+    fn errors_at_the_end_of_the_text_point_into_it() {
+        // Found by fuzzing: the parser put this error on line 2 of a one-line text.
+        let err = parse("a: {\u{1}", 1).unwrap_err();
+        assert_eq!((err[0].pos.line, err[0].pos.column), (1, 6));
+        let err = parse("a: {\n", 2).unwrap_err();
+        assert_eq!((err[0].pos.line, err[0].pos.column), (3, 1));
+        // And an empty document after a last `---` with no line break.
+        let node = parse("#a:1\n---", 1).unwrap();
+        assert_eq!((node.pos.line, node.pos.column), (2, 4));
     }
 
     #[test]
