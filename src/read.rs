@@ -10,6 +10,11 @@ use crate::diagnostic::{suggestion, Diagnostic, Location, Pos};
 use crate::model::{Kind, Localized, Ref, Taxonomy};
 use crate::yaml::{Entry, Node, Value};
 
+/// Images with more pixels than this are refused from their header: the build
+/// decodes each image whole to resize it, and a small file can hold a huge
+/// picture (a 48 KB PNG of 20,000 × 20,000 pixels decodes to 1.6 GB).
+pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
+
 /// What the readers need to know about the site, and where problems go.
 pub struct Reader<'a> {
     pub file: PathBuf,
@@ -282,6 +287,16 @@ impl<'a> Reader<'a> {
                 Ok((size, blake3::hash(&bytes).to_hex()[..16].to_string()))
             });
         match read {
+            Ok(((width, height), _)) if width as u64 * height as u64 > MAX_IMAGE_PIXELS => {
+                let msg = format!(
+                    "content/media/{src} is {width} × {height} pixels; the limit is {} million",
+                    MAX_IMAGE_PIXELS / 1_000_000
+                );
+                let hint =
+                    Some("scale it down: pages show images at most 960 pixels wide".to_string());
+                self.error("image-too-large", node.pos, msg, hint);
+                None
+            }
             Ok(((width, height), hash)) if width > 0 && height > 0 => {
                 Some(crate::model::ImageInfo {
                     width,

@@ -218,3 +218,34 @@ fn a_1_gb_media_file_is_refused_before_it_is_read() {
     let run = check(site.root());
     assert!(run.ok && run.time < MAX_TIME && run.max_rss_kb < MAX_RSS_KB);
 }
+
+/// A decompression bomb: a 48 KB PNG of 20,000 × 20,000 pixels (400 million,
+/// 1.6 GB once decoded). Without a limit, `check` spent over ten minutes and
+/// 740 MB resizing it; it is refused from its header, at the `src` value.
+#[test]
+fn an_image_of_too_many_pixels_is_refused_from_its_header() {
+    let site = Site::new("small", &[]);
+    std::fs::copy(
+        common::fixtures().join("limits/pixel-bomb-20000x20000.png"),
+        site.root().join("content/media/bomb.png"),
+    )
+    .unwrap();
+    let eq = site.root().join("content/equipment/eq-laser.yaml");
+    let text = std::fs::read_to_string(&eq).unwrap();
+    let line = text.lines().position(|l| l == "images:").unwrap() + 2;
+    std::fs::write(
+        &eq,
+        text.replace("images:\n", "images:\n  - { src: bomb.png, alt: Bomb }\n"),
+    )
+    .unwrap();
+    assert_refused(
+        &check(site.root()),
+        &format!("content/equipment/eq-laser.yaml:{line}:12"),
+        "image-too-large",
+        "20000 × 20000",
+    );
+    let start = Instant::now();
+    let out = site.run(&["build", "--root", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(start.elapsed() < MAX_TIME);
+}
