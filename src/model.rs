@@ -364,6 +364,14 @@ impl Notice {
             .fold(self.date.as_str(), |a, b| a.max(b))
     }
 
+    /// Its date, or its first and last day: "2027-03-03 – 2027-03-05".
+    pub fn when(&self) -> String {
+        match &self.end_date {
+            Some(end) if *end != self.date => format!("{} – {end}", self.date),
+            _ => self.date.clone(),
+        }
+    }
+
     /// Whether it is still current on `today` (both YYYY-MM-DD, which sort as dates).
     pub fn is_current(&self, today: &str) -> bool {
         self.last_day() >= today

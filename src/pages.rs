@@ -73,10 +73,7 @@ pub fn card_meta(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Text> {
             .into_iter()
             .collect(),
         Details::Notice(n) => {
-            let mut meta = vec![Text::plain(match &n.end_date {
-                Some(end) if *end != n.date => format!("{} – {end}", n.date),
-                _ => n.date.clone(),
-            })];
+            let mut meta = vec![Text::plain(n.when())];
             if let Some(d) = &n.deadline {
                 meta.push(Text::plain(format!("{}: {d}", l.ui("field.deadline"))));
             }
@@ -597,11 +594,7 @@ fn equipment(ctx: &PageCtx, l: &Localizer, e: &crate::model::Equipment, view: &m
 }
 
 fn notice(ctx: &PageCtx, l: &Localizer, n: &crate::model::Notice, view: &mut RecordView) {
-    let when = match &n.end_date {
-        Some(end) if *end != n.date => format!("{} – {end}", n.date),
-        _ => n.date.clone(),
-    };
-    view.facts.push(plain_fact(l, "date", when));
+    view.facts.push(plain_fact(l, "date", n.when()));
     if let Some(d) = &n.deadline {
         view.facts.push(plain_fact(l, "deadline", d));
     }
