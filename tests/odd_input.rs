@@ -194,3 +194,23 @@ fn settings_and_translations_with_a_bom_crlf_and_nfd_hangul_build() {
         assert!(unicode_normalization::is_nfc(html));
     }
 }
+
+#[test]
+fn a_link_to_nothing_in_a_file_with_crlf_and_a_bom_is_reported_at_its_place() {
+    let site = Site::new("small", &[]);
+    site.write(
+        "content/companies/crlf-link.md",
+        "\u{feff}---\r\nname: X\r\n---\r\nLine one.\r\nSee [x](@/companies/nope).\r\n",
+    );
+    let (ok, problems) = site.check_json();
+    assert!(!ok);
+    let p = problems
+        .iter()
+        .find(|p| p["code"] == "unknown-link")
+        .expect("the link is reported");
+    assert_eq!(p["file"], "content/companies/crlf-link.md");
+    assert_eq!(
+        (p["line"].as_u64(), p["column"].as_u64()),
+        (Some(5), Some(9))
+    );
+}
