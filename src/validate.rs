@@ -190,7 +190,8 @@ fn position_in_file(
     offset: usize,
     needle: &str,
 ) -> crate::diagnostic::Pos {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    // As the loader read it (BOM off, LF line endings, NFC), so that the body is found.
+    let text = crate::load::normalize_text(&std::fs::read_to_string(path).unwrap_or_default());
     let at = text.find(body).map_or(0, |start| {
         let from = (start + offset).min(text.len());
         text[from..].find(needle).map_or(from, |i| from + i)

@@ -2,11 +2,6 @@
 //! and settings and translations saved with a BOM, CRLF line endings and
 //! decomposed (NFD) Hangul. (A BOM and CRLF in a record, NFD in a record's
 //! name and old Mac line endings are in tests/validation.rs.)
-//!
-//! The full build of the 10 MB body, search index included, takes 40 to 100 s
-//! in a debug build on a busy 2-core machine (Pagefind indexing 10 MB in each
-//! of three languages), so it is `#[ignore]`d: `scripts/fuzz` runs it in
-//! release, or run `cargo test --release --test odd_input -- --ignored`.
 
 mod common;
 
@@ -101,7 +96,6 @@ fn a_10_mb_body_is_checked_and_rendered() {
 }
 
 #[test]
-#[ignore = "40-100 s in a debug build; scripts/fuzz runs it in release"]
 fn a_10_mb_body_builds_with_its_search_index() {
     let site = site_with_long_body();
     site.build(&[]);
@@ -199,4 +193,24 @@ fn settings_and_translations_with_a_bom_crlf_and_nfd_hangul_build() {
         assert!(!html.contains('\u{feff}') && !html.contains('\r'));
         assert!(unicode_normalization::is_nfc(html));
     }
+}
+
+#[test]
+fn a_link_to_nothing_in_a_file_with_crlf_and_a_bom_is_reported_at_its_place() {
+    let site = Site::new("small", &[]);
+    site.write(
+        "content/companies/crlf-link.md",
+        "\u{feff}---\r\nname: X\r\n---\r\nLine one.\r\nSee [x](@/companies/nope).\r\n",
+    );
+    let (ok, problems) = site.check_json();
+    assert!(!ok);
+    let p = problems
+        .iter()
+        .find(|p| p["code"] == "unknown-link")
+        .expect("the link is reported");
+    assert_eq!(p["file"], "content/companies/crlf-link.md");
+    assert_eq!(
+        (p["line"].as_u64(), p["column"].as_u64()),
+        (Some(5), Some(9))
+    );
 }
