@@ -38,6 +38,16 @@ pub struct Setup {
 
 pub fn compare(setup: &Setup) -> Result<()> {
     std::fs::create_dir_all(&setup.dir)?;
+    // Absolute, since Hugo takes a relative --destination as relative to --source.
+    let dir = std::fs::canonicalize(&setup.dir)?;
+    let setup = &Setup {
+        dir,
+        records: setup.records.clone(),
+        runs: setup.runs,
+        clusterpress: setup.clusterpress.clone(),
+        hugo: setup.hugo.clone(),
+        pagefind: setup.pagefind.clone(),
+    };
     println!("machine: {}", machine());
     for &n in &setup.records {
         let site = setup.dir.join(n.to_string());
