@@ -74,3 +74,30 @@ fn two_builds_at_once_give_one_complete_site() {
     }
     assert_eq!(snapshot(&site.out()), expected);
 }
+
+/// A rebuild links the files that did not change to the previous site's
+/// (no new inode, which is most of a rebuild's system time), writes the ones
+/// that did, and the result is the same as a build into an empty folder.
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::new("small", &[]);
+    site.build(&[]);
+    let inode = |rel: &str| std::fs::metadata(site.out().join(rel)).unwrap().ino();
+    let beta_before = inode("ko/companies/beta/index.html");
+    let gamma_before = inode("ko/companies/gamma/index.html");
+    site.write("content/companies/gamma.yaml", "name: 감마기공 RENAMED\n");
+    site.build(&[]);
+    assert_eq!(inode("ko/companies/beta/index.html"), beta_before);
+    assert_ne!(inode("ko/companies/gamma/index.html"), gamma_before);
+    assert!(site
+        .page("ko/companies/gamma/index.html")
+        .contains("RENAMED"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let fresh = elsewhere.path().join("public");
+    assert!(site
+        .run(&["build", "--root", ".", "--out", fresh.to_str().unwrap()])
+        .status
+        .success());
+    assert!(snapshot(&site.out()) == snapshot(&fresh));
+}
