@@ -6,9 +6,11 @@
 //! leaves the previous output exactly as it was. A lock file keeps two builds
 //! into the same folder from interleaving.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
@@ -38,9 +40,21 @@ pub fn minify(files: &mut [OutputFile]) {
 /// written (and their memory freed) while the search index is still being
 /// built. Dropped without `finish`, it removes what it wrote and leaves the
 /// output as it was.
+///
+/// The new site is written over the site before last (kept as `.<out>.prev`
+/// after each swap): a file whose bytes are already there is left alone, and
+/// folders are reused. Most of a rebuild is unchanged, and creating files and
+/// folders is most of its system time (ext4 skips inodes freed a moment ago,
+/// which a rebuild that starts from nothing has just freed by the thousand).
+/// Whatever the kept site holds, the result is exactly the new site: every
+/// file is compared, everything else is removed, and a kept site holding
+/// anything but plain files and folders is not reused at all.
 pub struct Staging {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
     out: PathBuf,
+    prev: PathBuf,
+    written: Mutex<HashSet<PathBuf>>,
+    finished: bool,
     _lock: fs::File,
 }
 
@@ -57,38 +71,61 @@ impl Staging {
             .to_string();
         let lock = lock(&parent, &name)?;
         remove_leftovers(&parent, &name);
-        let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.new-"))
-            .tempdir_in(&parent)
+        let dir = parent.join(format!(".{name}.new"));
+        let prev = parent.join(format!(".{name}.prev"));
+        if fs::rename(&prev, &dir).is_err() || !plain_tree(&dir) {
+            let _ = fs::remove_dir_all(&dir);
+        }
+        fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
+            prev,
+            written: Mutex::new(HashSet::new()),
+            finished: false,
             _lock: lock,
         })
     }
 
     /// Write `files` into the new site (in parallel), freeing each once written.
     pub fn write(&self, files: Vec<OutputFile>) -> Result<()> {
-        write_all(self.dir.path(), &self.out, files)
+        let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+        write_all(&self.dir, files)?;
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(paths);
+        Ok(())
     }
 
     /// Put the new site in place of the old one, in one step.
-    pub fn finish(self) -> Result<()> {
-        let staged = self.dir.keep();
-        let result = swap_in(&staged, &self.out);
+    pub fn finish(mut self) -> Result<()> {
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        remove_unwritten(&self.dir, &written)?;
+        self.finished = true;
+        let result = swap_in(&self.dir, &self.out, &self.prev);
         if result.is_err() {
-            let _ = fs::remove_dir_all(&staged);
+            let _ = fs::remove_dir_all(&self.dir);
         }
         result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
 /// Staging folders of builds that were killed before they could clean up. Only
 /// the build holding the lock writes, so any staging folder seen now is one.
 fn remove_leftovers(parent: &Path, name: &str) {
-    // `.public.new-…` while a build writes; `.public.old` during a fallback swap.
-    let prefixes = [format!(".{name}.new-"), format!(".{name}.old")];
+    // `.public.new` (and `.public.new-…`, from earlier versions) while a build
+    // writes; `.public.old` during a fallback swap.
+    let prefixes = [format!(".{name}.new"), format!(".{name}.old")];
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
@@ -98,6 +135,14 @@ fn remove_leftovers(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Whether `dir` holds only folders and plain files: no link that could lead
+/// a write outside it.
+fn plain_tree(dir: &Path) -> bool {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .all(|e| e.is_ok_and(|e| e.file_type().is_dir() || e.file_type().is_file()))
 }
 
 fn absolute_parent(out: &Path) -> Result<PathBuf> {
@@ -126,14 +171,8 @@ fn lock(parent: &Path, name: &str) -> Result<fs::File> {
     Ok(file)
 }
 
-/// Write `files` under `dir`. A file whose bytes are the same as in the
-/// `previous` site is linked to that file instead of written again: most of a
-/// rebuild is unchanged, and a new inode per file is what a rebuild spends
-/// most of its system time on (ext4 skips inodes freed a moment ago, which
-/// the previous rebuild just freed by the thousand). The old site is removed
-/// after the swap, so a linked file is never shared for long; the new site
-/// never writes into a file it did not create.
-fn write_all(dir: &Path, previous: &Path, files: Vec<OutputFile>) -> Result<()> {
+/// Write `files` under `dir`, leaving alone those already there with the same bytes.
+fn write_all(dir: &Path, files: Vec<OutputFile>) -> Result<()> {
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| f.path.parent().map(|p| dir.join(p)))
@@ -141,29 +180,79 @@ fn write_all(dir: &Path, previous: &Path, files: Vec<OutputFile>) -> Result<()> 
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
-        fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        make_dir(dir, d)?;
     }
     files.into_par_iter().try_for_each(|f| {
         let path = dir.join(&f.path);
-        if link_unchanged(&previous.join(&f.path), &path, &f.bytes) {
-            return Ok(());
+        match fs::symlink_metadata(&path) {
+            Ok(m)
+                if m.is_file()
+                    && m.len() == f.bytes.len() as u64
+                    && fs::read(&path).is_ok_and(|b| b == f.bytes) =>
+            {
+                return Ok(());
+            }
+            Ok(m) if m.is_dir() => fs::remove_dir_all(&path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+            _ => {}
         }
-        let mut file =
-            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-        file.write_all(&f.bytes)
-            .with_context(|| format!("cannot write {}", path.display()))
+        write_file(&path, &f.bytes)
     })
 }
 
-/// Link `new` to `old` if `old` is a plain file holding exactly `bytes`.
-fn link_unchanged(old: &Path, new: &Path, bytes: &[u8]) -> bool {
-    let same_size = fs::symlink_metadata(old)
-        .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64);
-    same_size && fs::read(old).is_ok_and(|b| b == bytes) && fs::hard_link(old, new).is_ok()
+/// Create `d` under `dir`, removing a file of the kept site where a folder is wanted.
+fn make_dir(dir: &Path, d: &Path) -> Result<()> {
+    if fs::create_dir_all(d).is_ok() {
+        return Ok(());
+    }
+    for ancestor in d
+        .ancestors()
+        .take_while(|a| a.starts_with(dir) && *a != dir)
+    {
+        if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+            let _ = fs::remove_file(ancestor);
+        }
+    }
+    fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))
 }
 
-/// Put `staged` at `out` atomically; the old output is removed afterwards.
-fn swap_in(staged: &Path, out: &Path) -> Result<()> {
+/// Write a file, in place unless another name shares it (a copy made with hard links).
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if fs::symlink_metadata(path).is_ok_and(|m| m.nlink() > 1) {
+            let _ = fs::remove_file(path);
+        }
+    }
+    let mut file =
+        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Remove from `dir` what the kept site had and the new one does not.
+fn remove_unwritten(dir: &Path, written: &HashSet<PathBuf>) -> Result<()> {
+    let folders: HashSet<&Path> = written.iter().flat_map(|p| p.ancestors().skip(1)).collect();
+    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = entry?;
+        let rel = entry.path().strip_prefix(dir)?;
+        if entry.file_type().is_dir() {
+            if !folders.contains(rel) {
+                fs::remove_dir_all(entry.path())?;
+                walk.skip_current_dir();
+            }
+        } else if !written.contains(rel) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Put `staged` at `out` atomically; the old output is kept as `prev`, the
+/// starting point of the next build.
+fn swap_in(staged: &Path, out: &Path, prev: &Path) -> Result<()> {
     if fs::symlink_metadata(out).is_err() {
         return fs::rename(staged, out)
             .with_context(|| format!("cannot move the new site to {}", out.display()));
@@ -176,6 +265,9 @@ fn swap_in(staged: &Path, out: &Path) -> Result<()> {
     }
     exchange(staged, out)?;
     // `staged` now holds the previous site.
+    if fs::rename(staged, prev).is_ok() {
+        return Ok(());
+    }
     fs::remove_dir_all(staged).with_context(|| {
         format!(
             "the new site is in place, but the old one could not be removed from {}",

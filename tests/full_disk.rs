@@ -66,12 +66,13 @@ fn build_into(site: &Site, out: &Path) -> std::process::Output {
     site.run(&["build", "--root", ".", "--out", out.to_str().unwrap()])
 }
 
-/// Entries beside the output other than the output and its lock: staging folders.
+/// Entries beside the output other than the output, its lock and the kept
+/// site before last: staging folders.
 fn leftovers(parent: &Path) -> Vec<String> {
     std::fs::read_dir(parent)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .filter(|n| n != "public" && n != ".public.lock" && n != "ballast")
+        .filter(|n| n != "public" && n != ".public.lock" && n != ".public.prev" && n != "ballast")
         .collect()
 }
 

@@ -75,24 +75,33 @@ fn two_builds_at_once_give_one_complete_site() {
     assert_eq!(snapshot(&site.out()), expected);
 }
 
-/// A rebuild links the files that did not change to the previous site's
-/// (no new inode, which is most of a rebuild's system time), writes the ones
-/// that did, and the result is the same as a build into an empty folder.
+/// A rebuild writes over the site before last, kept beside the output: files
+/// already there with the right bytes are left alone (no new inode, which is
+/// most of a rebuild's system time), the rest is rewritten or removed, and the
+/// result is the same as a build into an empty folder.
 #[test]
-fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
+fn a_rebuild_reuses_the_site_before_last_and_gives_the_same_site() {
     use std::os::unix::fs::MetadataExt;
     let site = Site::new("small", &[]);
-    site.build(&[]);
     let inode = |rel: &str| std::fs::metadata(site.out().join(rel)).unwrap().ino();
-    let beta_before = inode("ko/companies/beta/index.html");
-    let gamma_before = inode("ko/companies/gamma/index.html");
+    site.build(&[]);
+    site.build(&[]);
+    let kept = site.root().join(".public.prev");
+    assert!(kept.join("ko/companies/beta/index.html").is_file());
+    // What the kept site holds beyond the new one goes; a link in it is never followed.
+    std::fs::write(kept.join("stale.html"), "old").unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("target.txt");
+    std::fs::write(&target, "outside").unwrap();
+    std::fs::remove_file(kept.join("robots.txt")).unwrap();
+    std::os::unix::fs::symlink(&target, kept.join("robots.txt")).unwrap();
     site.write("content/companies/gamma.yaml", "name: 감마기공 RENAMED\n");
     site.build(&[]);
-    assert_eq!(inode("ko/companies/beta/index.html"), beta_before);
-    assert_ne!(inode("ko/companies/gamma/index.html"), gamma_before);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "outside");
     assert!(site
         .page("ko/companies/gamma/index.html")
         .contains("RENAMED"));
+    assert!(!site.out().join("stale.html").exists());
     let elsewhere = tempfile::tempdir().unwrap();
     let fresh = elsewhere.path().join("public");
     assert!(site
@@ -100,4 +109,15 @@ fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
         .status
         .success());
     assert!(snapshot(&site.out()) == snapshot(&fresh));
+    // Without a link in the kept site, its unchanged files are kept as they are.
+    site.write("content/companies/gamma.yaml", "name: 감마기공 AGAIN\n");
+    let beta_kept = std::fs::metadata(
+        site.root()
+            .join(".public.prev/ko/companies/beta/index.html"),
+    )
+    .unwrap()
+    .ino();
+    site.build(&[]);
+    assert_eq!(inode("ko/companies/beta/index.html"), beta_kept);
+    assert!(site.page("ko/companies/gamma/index.html").contains("AGAIN"));
 }

@@ -207,6 +207,10 @@ fn measure(setup: &Setup, n: usize, run: usize, site: &Path, hugo_site: &Path) -
 /// Run a command to its end, with its wall time and its (and its children's) CPU time and peak RSS.
 fn run_timed(command: &mut Command) -> Result<Run> {
     let shown = format!("{command:?}");
+    // Write out what the previous step left in the page cache (a generated
+    // site, another program's output), so that its writeback is not timed here.
+    // SAFETY: sync takes no arguments.
+    unsafe { libc::sync() };
     let started = Instant::now();
     let child = command
         .stdout(std::process::Stdio::null())
