@@ -73,6 +73,7 @@ const SITE_FIELDS: &[&str] = &[
     "page_size",
     "retired",
     "media_max_mb",
+    "search_fragment_files",
 ];
 
 /// Read site.yaml. Problems go to `r`; `None` when the site cannot be built at all.
@@ -120,6 +121,10 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         .get("media_max_mb")
         .and_then(|n| r2.int(n, 1..=10_000))
         .unwrap_or(DEFAULT_MEDIA_MAX_MB as i64) as u64;
+    let search_fragment_files = f
+        .get("search_fragment_files")
+        .and_then(|n| r2.int(n, 1..=10_000_000))
+        .map(|n| n as u32);
     let hide_retired = match f
         .get("retired")
         .and_then(|n| r2.text(n).map(|t| (t, n.pos)))
@@ -151,6 +156,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         page_size,
         hide_retired,
         media_max_mb,
+        search_fragment_files,
     })
 }
 

@@ -425,6 +425,10 @@ pub struct Config {
     pub hide_retired: bool,
     /// The largest media file accepted, in MB (site.yaml `media_max_mb`).
     pub media_max_mb: u64,
+    /// At most this many result files per language in the search bundle
+    /// (site.yaml `search_fragment_files`); beyond it Pagefind packs several
+    /// results into one file. For hosts that cap a site's file count.
+    pub search_fragment_files: Option<u32>,
 }
 
 impl Config {

@@ -330,7 +330,12 @@ pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         let threads: Vec<_> = site
             .languages()
             .iter()
-            .map(|lang| s.spawn(move || index_language(search_records(site, theme, lang))))
+            .map(|lang| {
+                s.spawn(move || {
+                    let records = search_records(site, theme, lang);
+                    index_language(records, site.config.search_fragment_files)
+                })
+            })
             .collect();
         threads
             .into_iter()
@@ -364,14 +369,22 @@ pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
 /// The bundle's list of languages, with each language's index file and page count.
 const ENTRY: &str = "pagefind-entry.json";
 
-/// One index of the records of one language.
-fn index_language(records: Vec<SearchRecord>) -> Result<Vec<pagefind::api::SyntheticFile>> {
+/// One index of the records of one language, with at most `fragment_files`
+/// result files if given.
+fn index_language(
+    records: Vec<SearchRecord>,
+    fragment_files: Option<u32>,
+) -> Result<Vec<pagefind::api::SyntheticFile>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the search indexer")?;
     runtime.block_on(async move {
-        let config = pagefind::options::PagefindServiceConfig::builder().build();
+        let builder = pagefind::options::PagefindServiceConfig::builder;
+        let config = match fragment_files {
+            Some(n) => builder().max_fragments(n).build(),
+            None => builder().build(),
+        };
         let mut index = pagefind::api::PagefindIndex::new(Some(config))?;
         for r in records {
             index

@@ -3,9 +3,10 @@
 // UI, and over a set of Korean and English queries scored for recall and precision.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, existsSync, readFileSync } from "node:fs";
+import { readdirSync, existsSync, readFileSync, mkdtempSync, cpSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { build, serve, launch, pagefindSearch, KINDS, FREE_FORM } from "./lib.mjs";
+import { tmpdir } from "node:os";
+import { build, serve, launch, pagefindSearch, repo, KINDS, FREE_FORM } from "./lib.mjs";
 
 let out, server, browser, page;
 
@@ -171,4 +172,32 @@ test("the header search box and URL presets run the search in the page's UI", as
   // Opening a result reaches the record.
   await page.locator(".pagefind-ui__result-link").first().click();
   await page.waitForSelector("article.record h1");
+});
+
+test("with search_fragment_files the results come in a few packed files and every query finds the same", async () => {
+  const root = mkdtempSync(join(tmpdir(), "cp-packed-"));
+  for (const name of ["site.yaml", "content", "themes", ".clusterpress-cache"]) {
+    if (existsSync(join(repo, name))) cpSync(join(repo, name), join(root, name), { recursive: true });
+  }
+  appendFileSync(join(root, "site.yaml"), "\nsearch_fragment_files: 20\n");
+  const packed = build(root);
+  const other = await serve(packed, "/");
+  try {
+    for (const lang of ["ko", "en"]) {
+      const files = readdirSync(join(packed, "pagefind", "fragment")).filter((n) => n.startsWith(`${lang}_`));
+      assert.ok(files.length > 0 && files.length <= 20, `${lang}: ${files.length} fragment files`);
+      const found = async (base) => {
+        await page.goto(`${base}${lang}/search/`);
+        const all = [];
+        for (const { q } of queries[lang]) {
+          const term = await page.evaluate((q) => window.__processTerm(q), q);
+          all.push((await pagefindSearch(page, term)).map((r) => r.url).sort().join(" "));
+        }
+        return all;
+      };
+      assert.deepEqual(await found(other.url), await found(server.url));
+    }
+  } finally {
+    await other.close();
+  }
 });
