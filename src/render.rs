@@ -151,18 +151,8 @@ pub fn render_affected(
             }
         })
         .collect();
-    // Feeds and open data are cheap: always current, even in a partial render.
-    for lang in site.languages() {
-        let ctx = PageCtx {
-            site,
-            theme,
-            index: &index,
-            lang,
-        };
-        files.extend(crate::feeds::feeds(&ctx));
-    }
-    files.extend(crate::opendata::export(site));
     if full {
+        files.extend(data_files(site, theme, &index));
         files.extend(crate::sitemap::files(site, &sitemap_entries(site, &index)));
         files.extend(root_pages(site, theme, &index, problems));
         files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
@@ -171,6 +161,27 @@ pub fn render_affected(
         }));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Feeds and open data, of the whole site. The preview (`serve`) makes them
+/// after an edit together with the search index, not before showing the edit.
+pub fn feeds_and_data(site: &Site, theme: &Theme) -> Vec<OutputFile> {
+    data_files(site, theme, &build_index(site))
+}
+
+fn data_files(site: &Site, theme: &Theme, index: &Index) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for lang in site.languages() {
+        let ctx = PageCtx {
+            site,
+            theme,
+            index,
+            lang,
+        };
+        files.extend(crate::feeds::feeds(&ctx));
+    }
+    files.extend(crate::opendata::export(site));
     files
 }
 

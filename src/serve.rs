@@ -35,6 +35,8 @@ const LIVE_JS: &str = include_str!("serve/live.js");
 enum Notice {
     Reload,
     Problems(String),
+    /// The search index, feeds and open data caught up with the last edit.
+    Indexed,
 }
 
 /// The site as served: files by path, and the problems of the last build if it failed.
@@ -58,6 +60,13 @@ struct Built {
 }
 
 pub fn run(root: PathBuf, host: String, port: u16, today: String) -> Result<()> {
+    // The search index is rebuilt in the background after every edit and uses
+    // the global rayon pool (from inside Pagefind): that pool runs at a lower
+    // priority, and the pages of an edit are rendered on a pool of their own,
+    // so that an edit is shown without waiting for the index of the last one.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .start_handler(|_| lower_priority())
+        .build_global();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -224,7 +233,7 @@ fn rebuild_records(
         unreadable: Vec::new(),
     };
     let check = Diagnostics::new();
-    let mut site = crate::validate::validate(b.site.root.clone(), loaded, true, &check);
+    let mut site = crate::validate::validate_edit(b.site.root.clone(), loaded, true, ids, &check);
     let check = check.into_sorted();
     if check.iter().any(|d| d.severity == Severity::Error) {
         drop(guard);
@@ -245,7 +254,9 @@ fn rebuild_records(
             in_place,
         }
     };
-    let files = crate::render::render_affected(&site, &b.theme, &affected, &render_problems);
+    let files = in_edit_pool(|| {
+        crate::render::render_affected(&site, &b.theme, &affected, &render_problems)
+    });
     b.site = Arc::new(site);
     b.generation += 1;
     drop(guard);
@@ -253,6 +264,30 @@ fn rebuild_records(
     clear_problems_and_reload(served);
     index_in_background(served, built);
     true
+}
+
+/// Run `work` on the threads that render an edit's pages (see [`run`]).
+fn in_edit_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("edit-render-{i}"))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+/// Let the calling thread (and the threads it starts) yield to the rest.
+fn lower_priority() {
+    // SAFETY: setpriority takes no pointers; on Linux, PRIO_PROCESS with 0 is this thread.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
 }
 
 fn menu(r: &crate::model::Record) -> Option<i64> {
@@ -309,13 +344,19 @@ fn index_in_background(served: &Arc<Served>, built: &Arc<Mutex<Option<Built>>>) 
     }
     let (served, built) = (served.clone(), built.clone());
     std::thread::spawn(move || loop {
+        lower_priority();
         served.index_again.store(false, Ordering::SeqCst);
         let snapshot = lock(&built)
             .as_ref()
             .map(|b| (b.site.clone(), b.theme.clone(), b.generation));
         if let Some((site, theme, generation)) = snapshot {
+            let current = || lock(&built).as_ref().map(|b| b.generation) == Some(generation);
+            let data = crate::render::feeds_and_data(&site, &theme);
+            if current() {
+                replace_files(&served, data, false);
+            }
             match crate::search::index(&site, &theme) {
-                Ok(files) if lock(&built).as_ref().map(|b| b.generation) == Some(generation) => {
+                Ok(files) if current() => {
                     let mut map = served.files.write().unwrap_or_else(|e| e.into_inner());
                     map.retain(|path, _| !path.starts_with(crate::search::BUNDLE_DIR));
                     for f in files {
@@ -324,6 +365,8 @@ fn index_in_background(served: &Arc<Served>, built: &Arc<Mutex<Option<Built>>>) 
                             Arc::new(f.bytes),
                         );
                     }
+                    drop(map);
+                    let _ = served.notices.send(Notice::Indexed);
                 }
                 Ok(_) => {}
                 Err(e) => eprintln!("search index: {e:#}"),
@@ -432,6 +475,7 @@ async fn events(State(served): State<Arc<Served>>) -> impl IntoResponse {
         .filter_map(|n| match n {
             Ok(Notice::Reload) => Some(Ok(Event::default().event("reload").data("reload"))),
             Ok(Notice::Problems(text)) => Some(Ok(Event::default().event("problems").data(text))),
+            Ok(Notice::Indexed) => Some(Ok(Event::default().event("indexed").data("indexed"))),
             Err(_) => None,
         });
     Sse::new(first.chain(updates)).keep_alive(KeepAlive::default())

@@ -71,7 +71,11 @@ fn get(address: &str, path: &str) -> (u16, String) {
 }
 
 /// A connected event stream, as the page's script holds it.
-struct Events(BufReader<TcpStream>);
+struct Events {
+    stream: BufReader<TcpStream>,
+    /// An `indexed` event came since the last `reload`.
+    indexed: bool,
+}
 
 impl Events {
     fn connect(address: &str) -> Events {
@@ -80,16 +84,43 @@ impl Events {
             .set_read_timeout(Some(Duration::from_secs(60)))
             .unwrap();
         write!(stream, "GET /__clusterpress/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
-        Events(BufReader::new(stream))
+        Events {
+            stream: BufReader::new(stream),
+            indexed: false,
+        }
+    }
+
+    /// The next event's name and data, but for `indexed` (noted for
+    /// [`Events::wait_indexed`]), which comes whenever the background index is done.
+    fn next(&mut self) -> (String, String) {
+        loop {
+            let (name, data) = self.next_any();
+            match name.as_str() {
+                "indexed" => self.indexed = true,
+                "reload" => {
+                    self.indexed = false;
+                    return (name, data);
+                }
+                _ => return (name, data),
+            }
+        }
+    }
+
+    /// Wait until the search index, feeds and open data have caught up with the last reload.
+    fn wait_indexed(&mut self) {
+        while !self.indexed {
+            let (name, _) = self.next_any();
+            self.indexed = name == "indexed";
+        }
     }
 
     /// The next event's name and data (skipping keep-alive comments).
-    fn next(&mut self) -> (String, String) {
+    fn next_any(&mut self) -> (String, String) {
         let (mut name, mut data) = (String::new(), String::new());
         loop {
             let mut line = String::new();
             assert!(
-                self.0.read_line(&mut line).unwrap() > 0,
+                self.stream.read_line(&mut line).unwrap() > 0,
                 "the event stream closed"
             );
             let line = line.trim_end_matches(['\r', '\n']);
@@ -192,6 +223,14 @@ fn serve_keeps_notices_dated_and_the_menu_current() {
     assert_eq!(events.next().0, "reload");
     assert!(archive(&server).contains("Laser Seminar EDITED"));
     assert!(!get(&server.address, "/en/notices/")
+        .1
+        .contains("Laser Seminar EDITED"));
+    // Feeds and open data follow with the search index, after the page is shown.
+    events.wait_indexed();
+    assert!(get(&server.address, "/en/notices/atom.xml")
+        .1
+        .contains("Laser Seminar EDITED"));
+    assert!(get(&server.address, "/data/notices.json")
         .1
         .contains("Laser Seminar EDITED"));
 

@@ -1,5 +1,6 @@
-// clusterpress serve: reload this page when the site is rebuilt, and show the
-// problems over the page while the content is invalid.
+// clusterpress serve: reload this page when the site is rebuilt (the search
+// page also when the search index is), and show the problems over the page
+// while the content is invalid.
 (function () {
   var overlay;
   function show(text) {
@@ -22,4 +23,8 @@
   var source = new EventSource("/__clusterpress/events");
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("problems", function (e) { show(e.data); });
+  // The search index follows an edit a moment later: the search page searches it again.
+  source.addEventListener("indexed", function () {
+    if (/\/search\/$/.test(location.pathname)) location.reload();
+  });
 })();
