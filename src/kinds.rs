@@ -382,13 +382,7 @@ fn coordinator(f: &Fields, r: &mut Reader) -> Coordinator {
 
 fn success_story(f: &Fields, r: &mut Reader) -> SuccessStory {
     let mut partners = Vec::new();
-    for kind in [
-        Kind::Companies,
-        Kind::ResearchThemes,
-        Kind::Institutions,
-        Kind::Coordinators,
-        Kind::Equipment,
-    ] {
+    for kind in Kind::STORY_PARTNERS {
         if let Some(n) = f.get(kind.dir()) {
             partners.extend(r.list(n, |r, n| r.reference(n, kind)));
         }

@@ -100,6 +100,15 @@ impl Kind {
         Kind::Notices,
     ];
 
+    /// The kinds a success story names as its network, in the order they are shown.
+    pub const STORY_PARTNERS: [Kind; 5] = [
+        Kind::Companies,
+        Kind::ResearchThemes,
+        Kind::Institutions,
+        Kind::Coordinators,
+        Kind::Equipment,
+    ];
+
     /// The folder under content/, the URL segment and the reference prefix.
     pub fn dir(self) -> &'static str {
         match self {

@@ -331,13 +331,7 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
                     items: press,
                 });
             }
-            for kind in [
-                Kind::Companies,
-                Kind::ResearchThemes,
-                Kind::Institutions,
-                Kind::Coordinators,
-                Kind::Equipment,
-            ] {
+            for kind in Kind::STORY_PARTNERS {
                 let partners: Vec<&Record> = s
                     .partners
                     .iter()

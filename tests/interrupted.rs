@@ -19,6 +19,17 @@ fn spawn_build(site: &Site) -> std::process::Child {
         .unwrap()
 }
 
+/// What a build of `site` into an empty folder gives.
+fn built_elsewhere(site: &Site) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("public");
+    assert!(site
+        .run(&["build", "--root", ".", "--out", out.to_str().unwrap()])
+        .status
+        .success());
+    snapshot(&out)
+}
+
 #[test]
 fn a_killed_build_leaves_the_previous_output_and_the_next_build_cleans_up() {
     let site = Site::new("small", &[]);
@@ -30,13 +41,7 @@ fn a_killed_build_leaves_the_previous_output_and_the_next_build_cleans_up() {
         "content/companies/gamma.yaml",
         "name: 감마기공 KILLED-BUILD\n",
     );
-    let elsewhere = tempfile::tempdir().unwrap();
-    let other = elsewhere.path().join("public");
-    assert!(site
-        .run(&["build", "--root", ".", "--out", other.to_str().unwrap()])
-        .status
-        .success());
-    let after = snapshot(&other);
+    let after = built_elsewhere(&site);
     // Kill builds at spread-out moments, from start-up to the final swap.
     for delay_ms in [0u64, 5, 20, 50, 100, 200, 400, 800] {
         let mut child = spawn_build(&site);
@@ -102,13 +107,7 @@ fn a_rebuild_reuses_the_site_before_last_and_gives_the_same_site() {
         .page("ko/companies/gamma/index.html")
         .contains("RENAMED"));
     assert!(!site.out().join("stale.html").exists());
-    let elsewhere = tempfile::tempdir().unwrap();
-    let fresh = elsewhere.path().join("public");
-    assert!(site
-        .run(&["build", "--root", ".", "--out", fresh.to_str().unwrap()])
-        .status
-        .success());
-    assert!(snapshot(&site.out()) == snapshot(&fresh));
+    assert!(snapshot(&site.out()) == built_elsewhere(&site));
     // Without a link in the kept site, its unchanged files are kept as they are.
     site.write("content/companies/gamma.yaml", "name: 감마기공 AGAIN\n");
     let beta_kept = std::fs::metadata(
