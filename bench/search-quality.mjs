@@ -3,6 +3,7 @@
 // first query transfers through the page's UI, and the search bundle's file count.
 //
 //   node bench/search-quality.mjs <site-dir> [queries.json]
+//   node bench/search-quality.mjs .          (the sample site: sizes only)
 //   (the site built into <site-dir>/public; queries.json: { "ko": [[typed, noun], …], "en": […] })
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,10 @@ import { serve, launch, pagefindSearch } from "../tests/e2e/lib.mjs";
 const site = process.argv[2];
 if (!site) throw new Error("usage: node bench/search-quality.mjs <generated-site-dir>");
 const out = join(site, "public");
-const texts = JSON.parse(readFileSync(join(site, "texts.json"), "utf8"));
+// texts.json (written by bench gen) is the ground truth for recall; without it
+// (the sample site, any other site) only the sizes are measured.
+const textsFile = join(site, "texts.json");
+const texts = existsSync(textsFile) ? JSON.parse(readFileSync(textsFile, "utf8")) : null;
 
 // Nouns of the generator's vocabulary that appear in no facet label or interface
 // string, so that the ground truth (the record files' text) is complete for them.
@@ -23,8 +27,9 @@ const nouns = [...words.matchAll(/\("([^"]+)", "([a-z]+)"\)/g)].map((m) => [m[1]
 const particles = ["을", "를", "에서", "으로", "의"];
 // [what the visitor types, the noun a relevant record contains]
 const given = process.argv[3] ? JSON.parse(readFileSync(process.argv[3], "utf8")) : null;
-const ko = given ? given.ko : nouns.slice(0, 30).map(([k], i) => [i % 3 === 0 ? k + particles[i % particles.length] : k, k]);
-const en = given ? given.en : nouns.slice(0, 20).map(([, e]) => [e, e]);
+const sizesOnly = { ko: [["가공", "가공"], ["레이저", "레이저"]], en: [["machining", "machining"], ["laser", "laser"]] };
+const ko = given ? given.ko : texts ? nouns.slice(0, 30).map(([k], i) => [i % 3 === 0 ? k + particles[i % particles.length] : k, k]) : sizesOnly.ko;
+const en = given ? given.en : texts ? nouns.slice(0, 20).map(([, e]) => [e, e]) : sizesOnly.en;
 
 function fileCount(dir) {
   let n = 0;
@@ -35,10 +40,10 @@ function fileCount(dir) {
 const server = await serve(out, "/");
 const browser = await launch();
 const page = await browser.newPage();
-const records = new Set(Object.keys(texts).map((u) => u.split("/").slice(2).join("/"))).size;
+const records = texts ? new Set(Object.keys(texts).map((u) => u.split("/").slice(2).join("/"))).size : null;
 const report = { records, files: fileCount(out), bundleFiles: fileCount(join(out, "pagefind")) };
 
-for (const [lang, queries] of [["ko", ko], ["en", en]].filter(([, q]) => q.length)) {
+for (const [lang, queries] of [["ko", ko], ["en", en]].filter(([, q]) => texts && q.length)) {
   await page.goto(`${server.url}${lang}/search/`);
   let recall = 0, precision = 0;
     for (const [q, noun] of queries) {
