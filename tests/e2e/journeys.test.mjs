@@ -13,20 +13,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { build, serve, launch, repo, representativePages, KINDS, FREE_FORM } from "./lib.mjs";
+import { openSite, closeAll, repo, representativePages, KINDS, FREE_FORM } from "./lib.mjs";
 
 const PHONE = { width: 375, height: 800 };
 const DESKTOP = { width: 1280, height: 900 };
 let out, server, browser;
-before(async () => {
-  out = build();
-  server = await serve(out, "/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ out, server, browser } = await openSite()));
+after(() => closeAll(browser, server));
 
 /** A fresh visitor (own context) for one journey; console errors, script errors and error responses fail it. */
 async function visitor(options, journey) {

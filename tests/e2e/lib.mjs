@@ -121,6 +121,17 @@ export async function pagefindSearch(page, term, options = {}) {
   }, [term, options]);
 }
 
+/** The site at `root` built, served at "/" and a Chromium started: what most test files share. */
+export async function openSite(root = repo) {
+  const out = build(root);
+  return { out, server: await serve(out, "/"), browser: await launch() };
+}
+
+/** Close what `openSite` (or a test) opened; missing ones are skipped. */
+export async function closeAll(...things) {
+  for (const thing of things) await thing?.close();
+}
+
 /** Every HTML page of a built site, as paths relative to its root ("" for the chooser, "en/companies/" for a folder's index). */
 export function sitePages(dir, prefix = "") {
   return readdirSync(dir).flatMap((name) => {

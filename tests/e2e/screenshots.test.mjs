@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { build, serve, launch, repo } from "./lib.mjs";
+import { build, serve, launch, repo, closeAll } from "./lib.mjs";
 
 const dir = join(repo, "target", "e2e-screenshots");
 const SHOTS = [
@@ -23,10 +23,7 @@ before(async () => {
   browser = await launch();
   mkdirSync(dir, { recursive: true });
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 test("screenshots of the home, a list, a record and search results, in both languages, on a phone and a desktop", async () => {
   const written = [];

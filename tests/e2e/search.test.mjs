@@ -6,20 +6,15 @@ import assert from "node:assert/strict";
 import { readdirSync, existsSync, readFileSync, mkdtempSync, cpSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { build, serve, launch, pagefindSearch, repo, KINDS, FREE_FORM } from "./lib.mjs";
+import { build, serve, openSite, closeAll, pagefindSearch, repo, KINDS, FREE_FORM } from "./lib.mjs";
 
 let out, server, browser, page;
 
 before(async () => {
-  out = build();
-  server = await serve(out, "/");
-  browser = await launch();
+  ({ out, server, browser } = await openSite());
   page = await browser.newPage();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 /** Every record page (notices included) and every free-form page: what search finds. */
 function recordPages(lang) {

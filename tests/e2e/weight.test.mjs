@@ -8,20 +8,13 @@ import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, serve, launch, sitePages, KINDS, FREE_FORM } from "./lib.mjs";
+import { openSite, closeAll, sitePages, KINDS, FREE_FORM } from "./lib.mjs";
 
 const BUDGET = 40 * 1024;
 const MEASURED = 3; // largest record pages measured in the browser, per language
 let out, server, browser;
-before(async () => {
-  out = build();
-  server = await serve(out, "/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ out, server, browser } = await openSite()));
+after(() => closeAll(browser, server));
 
 /** Record pages (of every kind) and free-form pages, largest first. */
 function recordPages() {

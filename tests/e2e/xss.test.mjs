@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readdirSync, statSync, mkdtempSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, serve, launch, repo } from "./lib.mjs";
+import { build, serve, launch, repo, closeAll } from "./lib.mjs";
 
 let out, server, browser, origin;
 before(async () => {
@@ -23,10 +23,7 @@ before(async () => {
   origin = new URL(server.url).origin;
   browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closeAll(browser, server));
 
 function pages(dir, prefix = "") {
   return readdirSync(dir).flatMap((name) => {
