@@ -453,6 +453,7 @@ impl<'a> PageCtx<'a> {
                     url: self.url(&path),
                     absolute: absolute(&config.base_url, &path),
                     current: lang == self.lang,
+                    og_locale: crate::view::og_locale(lang),
                 }
             })
             .collect();
@@ -498,6 +499,7 @@ impl<'a> PageCtx<'a> {
             description: l.opt(&config.description).map(|t| t.text),
             image: None,
             og_type: "website",
+            og_locale: crate::view::og_locale(self.lang),
             jsonld: None,
         }
     }

@@ -267,6 +267,7 @@ pub struct Alternate {
     pub url: String,
     pub absolute: String,
     pub current: bool,
+    pub og_locale: String,
 }
 
 /// What every page has: language, navigation, alternates.
@@ -289,6 +290,46 @@ pub struct Chrome {
     pub image: Option<String>,
     /// `website`, or `article` for a record.
     pub og_type: &'static str,
+    /// The page's language as Open Graph writes a locale (`ko_KR`).
+    pub og_locale: String,
     /// schema.org JSON-LD, already safe to put inside <script>.
     pub jsonld: Option<String>,
+}
+
+/// A language code as an Open Graph locale, `language_TERRITORY`: the region
+/// given (`pt-BR` -> `pt_BR`), else the territory where the language is
+/// chiefly written, for the languages a cluster site is likely to use.
+pub fn og_locale(lang: &str) -> String {
+    if let Some((language, region)) = lang.split_once('-') {
+        return format!("{}_{}", language.to_lowercase(), region.to_uppercase());
+    }
+    let territory = match lang {
+        "ko" => "KR",
+        "en" => "US",
+        "ja" => "JP",
+        "zh" => "CN",
+        "de" => "DE",
+        "fr" => "FR",
+        "es" => "ES",
+        "it" => "IT",
+        "vi" => "VN",
+        "th" => "TH",
+        "id" => "ID",
+        "ru" => "RU",
+        _ => return lang.to_string(),
+    };
+    format!("{lang}_{territory}")
+}
+
+#[cfg(test)]
+mod og_locale_tests {
+    use super::og_locale;
+
+    #[test]
+    fn languages_become_open_graph_locales() {
+        assert_eq!(og_locale("ko"), "ko_KR");
+        assert_eq!(og_locale("en"), "en_US");
+        assert_eq!(og_locale("pt-br"), "pt_BR");
+        assert_eq!(og_locale("eo"), "eo");
+    }
 }

@@ -437,4 +437,7 @@ fn sitemap_robots_manifest_and_link_previews() {
         ["https://org.github.io/cluster/en/notices/grant-2027/"]
     );
     assert!(!attrs(&page, r#"link[rel="icon"]"#, "href").is_empty());
+    // Open Graph locales are language_TERRITORY, the other languages as alternates.
+    assert_eq!(meta("og:locale"), ["en_US"]);
+    assert_eq!(meta("og:locale:alternate"), ["ko_KR", "ja_JP"]);
 }
