@@ -75,6 +75,7 @@ impl Staging {
         let prev = parent.join(format!(".{name}.prev"));
         if fs::rename(&prev, &dir).is_err() || !plain_tree(&dir) {
             let _ = fs::remove_dir_all(&dir);
+            let _ = fs::remove_file(&dir);
         }
         fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create a temporary folder in {}", parent.display()))?;
@@ -140,9 +141,10 @@ fn remove_leftovers(parent: &Path, name: &str) {
 /// Whether `dir` holds only folders and plain files: no link that could lead
 /// a write outside it.
 fn plain_tree(dir: &Path) -> bool {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .all(|e| e.is_ok_and(|e| e.file_type().is_dir() || e.file_type().is_file()))
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && walkdir::WalkDir::new(dir)
+            .into_iter()
+            .all(|e| e.is_ok_and(|e| e.file_type().is_dir() || e.file_type().is_file()))
 }
 
 fn absolute_parent(out: &Path) -> Result<PathBuf> {

@@ -119,4 +119,14 @@ fn a_rebuild_reuses_the_site_before_last_and_gives_the_same_site() {
     site.build(&[]);
     assert_eq!(inode("ko/companies/beta/index.html"), beta_kept);
     assert!(site.page("ko/companies/gamma/index.html").contains("AGAIN"));
+    // A kept site that is itself a link, or a file, is not used either.
+    std::fs::remove_dir_all(&kept).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &kept).unwrap();
+    site.build(&[]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "outside");
+    assert!(!outside.path().join("robots.txt").exists());
+    std::fs::remove_dir_all(&kept).unwrap();
+    std::fs::write(&kept, "not a folder").unwrap();
+    site.build(&[]);
+    assert!(snapshot(&site.out()) == built_elsewhere(&site));
 }
