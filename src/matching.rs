@@ -114,27 +114,33 @@ pub fn partners(site: &Site) -> Partners {
                 }
                 // Records already linked to this one are shown elsewhere on its page.
                 let linked = site.linked(&site.records[i]);
-                let mut candidates: Vec<(usize, f64)> = touched
-                    .iter()
-                    .filter(|j| !linked.contains(j))
-                    .map(|&j| (j, scores[j]))
-                    .collect();
+                // The best few of each kind, kept in order as they come: sorting
+                // every candidate cost most of the time when a common term makes
+                // most of the site a candidate.
+                let mut best: Vec<Vec<(usize, f64)>> = vec![Vec::new(); kinds.len()];
+                for &j in touched.iter() {
+                    let Some(k) = kinds.iter().position(|&k| k == site.records[j].id.kind) else {
+                        continue;
+                    };
+                    if !linked.contains(&j) {
+                        keep_best(&mut best[k], (j, scores[j]), |a, b| {
+                            b.1.total_cmp(&a.1).then_with(|| {
+                                site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug)
+                            })
+                        });
+                    }
+                }
                 for &j in touched.iter() {
                     scores[j] = 0.0;
                 }
                 touched.clear();
-                candidates.sort_by(|a, b| {
-                    b.1.total_cmp(&a.1)
-                        .then_with(|| site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug))
-                });
                 kinds
                     .iter()
-                    .map(|&kind| {
-                        let matches = candidates
-                            .iter()
-                            .filter(|(j, _)| site.records[*j].id.kind == kind)
-                            .take(PER_KIND)
-                            .map(|&(j, score)| Match {
+                    .zip(best)
+                    .map(|(&kind, best)| {
+                        let matches = best
+                            .into_iter()
+                            .map(|(j, score)| Match {
                                 record: j,
                                 score,
                                 shared: shared(
@@ -153,6 +159,15 @@ pub fn partners(site: &Site) -> Partners {
             },
         )
         .collect()
+}
+
+/// Put `item` into `best` (at most [`PER_KIND`] items, in `order`) if it belongs there.
+fn keep_best<T: Copy>(best: &mut Vec<T>, item: T, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    let at = best.partition_point(|x| order(x, &item).is_lt());
+    if at < PER_KIND {
+        best.insert(at, item);
+        best.truncate(PER_KIND);
+    }
 }
 
 /// Support areas are what a company seeks and what a coordinator offers: they
