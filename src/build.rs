@@ -151,7 +151,7 @@ pub fn build(
         }
         let t = Instant::now();
         let mut written = files.len();
-        let staging = crate::output::Staging::new(out)?;
+        let mut staging = crate::output::Staging::new(out)?;
         staging.write(files)?;
         timings.record("write", t);
         let (index_files, index_secs) = index

@@ -10,7 +10,6 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
@@ -53,7 +52,7 @@ pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     prev: PathBuf,
-    written: Mutex<HashSet<PathBuf>>,
+    written: HashSet<PathBuf>,
     finished: bool,
     _lock: fs::File,
 }
@@ -83,27 +82,21 @@ impl Staging {
             dir,
             out: out.to_path_buf(),
             prev,
-            written: Mutex::new(HashSet::new()),
+            written: HashSet::new(),
             finished: false,
             _lock: lock,
         })
     }
 
     /// Write `files` into the new site (in parallel), freeing each once written.
-    pub fn write(&self, files: Vec<OutputFile>) -> Result<()> {
-        let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
-        write_all(&self.dir, files)?;
-        self.written
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(paths);
-        Ok(())
+    pub fn write(&mut self, files: Vec<OutputFile>) -> Result<()> {
+        self.written.extend(files.iter().map(|f| f.path.clone()));
+        write_all(&self.dir, files)
     }
 
     /// Put the new site in place of the old one, in one step.
     pub fn finish(mut self) -> Result<()> {
-        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        remove_unwritten(&self.dir, &written)?;
+        remove_unwritten(&self.dir, &self.written)?;
         self.finished = true;
         let result = swap_in(&self.dir, &self.out, &self.prev);
         if result.is_err() {
@@ -196,9 +189,15 @@ fn write_all(dir: &Path, files: Vec<OutputFile>) -> Result<()> {
             }
             Ok(m) if m.is_dir() => fs::remove_dir_all(&path)
                 .with_context(|| format!("cannot write {}", path.display()))?,
+            // Written in place otherwise: not through another name (a copy made with hard links).
+            Ok(m) if shared(&m) => fs::remove_file(&path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
             _ => {}
         }
-        write_file(&path, &f.bytes)
+        let mut file =
+            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        file.write_all(&f.bytes)
+            .with_context(|| format!("cannot write {}", path.display()))
     })
 }
 
@@ -218,19 +217,18 @@ fn make_dir(dir: &Path, d: &Path) -> Result<()> {
     fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))
 }
 
-/// Write a file, in place unless another name shares it (a copy made with hard links).
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Whether another name shares this file.
+fn shared(m: &fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        if fs::symlink_metadata(path).is_ok_and(|m| m.nlink() > 1) {
-            let _ = fs::remove_file(path);
-        }
+        m.nlink() > 1
     }
-    let mut file =
-        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        false
+    }
 }
 
 /// Remove from `dir` what the kept site had and the new one does not.
