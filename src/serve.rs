@@ -302,10 +302,16 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 fn replace_files(served: &Served, files: Vec<OutputFile>, all: bool) {
+    // Keep the search bundle until the new one is ready.
+    let others = |path: &str| !path.starts_with(crate::search::BUNDLE_DIR);
+    replace_where(served, files, all.then_some(&others));
+}
+
+/// Serve `files`, dropping first the files served now whose path `drop` names.
+fn replace_where(served: &Served, files: Vec<OutputFile>, drop: Option<&dyn Fn(&str) -> bool>) {
     let mut map = served.files.write().unwrap_or_else(|e| e.into_inner());
-    if all {
-        // Keep the search bundle until the new one is ready.
-        map.retain(|path, _| path.starts_with(crate::search::BUNDLE_DIR));
+    if let Some(drop) = drop {
+        map.retain(|path, _| !drop(path));
     }
     for f in files {
         map.insert(
@@ -357,15 +363,8 @@ fn index_in_background(served: &Arc<Served>, built: &Arc<Mutex<Option<Built>>>) 
             }
             match crate::search::index(&site, &theme) {
                 Ok(files) if current() => {
-                    let mut map = served.files.write().unwrap_or_else(|e| e.into_inner());
-                    map.retain(|path, _| !path.starts_with(crate::search::BUNDLE_DIR));
-                    for f in files {
-                        map.insert(
-                            f.path.to_string_lossy().replace('\\', "/"),
-                            Arc::new(f.bytes),
-                        );
-                    }
-                    drop(map);
+                    let bundle = |path: &str| path.starts_with(crate::search::BUNDLE_DIR);
+                    replace_where(&served, files, Some(&bundle));
                     let _ = served.notices.send(Notice::Indexed);
                 }
                 Ok(_) => {}
