@@ -27,6 +27,7 @@ struct Size {
     bytes: u64,
 }
 
+#[derive(Clone)]
 pub struct Setup {
     pub dir: PathBuf,
     pub records: Vec<usize>,
@@ -42,11 +43,7 @@ pub fn compare(setup: &Setup) -> Result<()> {
     let dir = std::fs::canonicalize(&setup.dir)?;
     let setup = &Setup {
         dir,
-        records: setup.records.clone(),
-        runs: setup.runs,
-        clusterpress: setup.clusterpress.clone(),
-        hugo: setup.hugo.clone(),
-        pagefind: setup.pagefind.clone(),
+        ..setup.clone()
     };
     println!("machine: {}", machine());
     for &n in &setup.records {
