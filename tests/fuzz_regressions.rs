@@ -9,21 +9,9 @@ use std::path::Path;
 
 use common::{fixtures, Site};
 
-/// The files the `site` target writes its NUL-separated parts to (after
-/// content/taxonomies.yaml), as in fuzz/fuzz_targets/site.rs.
-const SITE_FILES: &[&str] = &[
-    "content/companies/alpha.md",
-    "content/companies/alpha.en.md",
-    "content/institutions/uni.md",
-    "content/equipment/eq-1.yaml",
-    "content/research-themes/rt-1.md",
-    "content/success-stories/story.md",
-    "content/coordinators/coord.yaml",
-    "content/companies/beta.yaml",
-    "site.yaml",
-    "content/notices/n-1.md",
-    "content/pages/about.md",
-];
+#[path = "../fuzz/src/site_files.rs"]
+mod site_files;
+use site_files::SITE_FILES;
 
 /// The small site's settings, taxonomies and media, without its records.
 fn scratch() -> Site {

@@ -18,12 +18,15 @@
 //!   `check`, each at its own line and column.
 
 mod common;
+#[path = "../fuzz/src/urls.rs"]
+mod urls;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use common::{copy_dir, fixtures, snapshot, Site};
+use urls::inert_url;
 
 struct Vectors {
     text: Vec<String>,
@@ -815,29 +818,6 @@ const ACTIVE: &[&str] = &[
 
 /// Form elements: only in the theme's search forms.
 const FORM: &[&str] = &["form", "input", "textarea", "select", "button", "option"];
-
-/// Whether a URL as a browser reads it is http(s), mailto, tel or on the site.
-fn inert_url(value: &str) -> bool {
-    let url: String = value
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    // A scheme is a letter, then letters, digits, `+`, `-` or `.`, before a `:`;
-    // anything else (`%20javascript:…`) is a path relative to the page.
-    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    match scheme {
-        Some(s) => matches!(
-            s.to_ascii_lowercase().as_str(),
-            "http" | "https" | "mailto" | "tel"
-        ),
-        None => true,
-    }
-}
 
 /// Everything on `page` that could run a script and was not put there by the theme.
 fn active_content(page: &str, html: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! The whole load-and-validate stage on a generated site tree. The input is
 //! split at NUL bytes into files: the first is content/taxonomies.yaml, the
-//! others are record files in the order of `FILES` below (the ninth, if
-//! given, replaces site.yaml). The site is loaded and validated as `check` does
+//! others are record files in the order of `SITE_FILES` (fuzz/src/site_files.rs;
+//! the ninth, if given, replaces site.yaml). The site is loaded and validated as `check` does
 //! (without asking git for dates), warnings and partners computed, and the
 //! problems rendered; a site without errors is also rendered to pages in
 //! memory, as `build` does (without the search index). No panic; every problem
@@ -11,22 +11,8 @@
 use std::sync::OnceLock;
 
 use clusterpress::diagnostic::{Diagnostics, Severity};
-use clusterpress_fuzz::{check_positions, Scratch, SITE_YAML, TAXONOMIES_YAML};
+use clusterpress_fuzz::{check_positions, Scratch, SITE_FILES, SITE_YAML, TAXONOMIES_YAML};
 use libfuzzer_sys::fuzz_target;
-
-const FILES: &[&str] = &[
-    "content/companies/alpha.md",
-    "content/companies/alpha.en.md",
-    "content/institutions/uni.md",
-    "content/equipment/eq-1.yaml",
-    "content/research-themes/rt-1.md",
-    "content/success-stories/story.md",
-    "content/coordinators/coord.yaml",
-    "content/companies/beta.yaml",
-    "site.yaml",
-    "content/notices/n-1.md",
-    "content/pages/about.md",
-];
 
 fn scratch() -> &'static Scratch {
     static SCRATCH: OnceLock<Scratch> = OnceLock::new();
@@ -39,11 +25,11 @@ fuzz_target!(|data: &[u8]| {
     let taxonomies = parts.next().unwrap_or_default();
     scratch.write("content/taxonomies.yaml", taxonomies);
     let mut given = 0;
-    for (file, bytes) in FILES.iter().zip(parts) {
+    for (file, bytes) in SITE_FILES.iter().zip(parts) {
         scratch.write(file, bytes);
         given += 1;
     }
-    for file in &FILES[given..] {
+    for file in &SITE_FILES[given..] {
         if *file == "site.yaml" {
             scratch.write(file, SITE_YAML.as_bytes());
         } else {

@@ -6,6 +6,12 @@ use std::path::{Path, PathBuf};
 
 use clusterpress::diagnostic::Diagnostic;
 
+mod site_files;
+mod urls;
+
+pub use site_files::SITE_FILES;
+pub use urls::inert_url;
+
 /// A scratch site in a temporary folder (in /dev/shm when it exists, so that
 /// writing the input costs no disk I/O). site.yaml and taxonomies.yaml are
 /// those of tests/fixtures/valid/small.
@@ -150,31 +156,13 @@ pub fn check_safe_html(html: &str) {
     }
 }
 
-/// A URL a browser would not run: relative, or with an allowed scheme.
+/// A URL a browser would not run, as it stands in HTML source (entities not yet decoded).
 pub fn safe_url(value: &str) -> bool {
     let decoded = value
         .replace("&quot;", "\"")
         .replace("&nbsp;", "\u{a0}")
         .replace("&amp;", "&");
-    // Browsers drop leading and trailing C0 controls and spaces, and every tab and newline.
-    let url: String = decoded
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    // A scheme is a letter, then letters, digits, `+`, `-` or `.`, before a `:`;
-    // anything else (`%20javascript:…`) is a path relative to the page.
-    let scheme = url.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    match scheme {
-        Some(s) => matches!(
-            s.to_ascii_lowercase().as_str(),
-            "http" | "https" | "mailto" | "tel"
-        ),
-        None => true,
-    }
+    inert_url(&decoded)
 }
 
 pub struct Tag {
