@@ -1,4 +1,6 @@
-//! The build, as a recipe of its stages: load → validate → render → write.
+//! The build, as a recipe of its stages: load → validate → render pages and
+//! publish the other files → write. The search index, the longest stage, is
+//! built beside rendering and writing.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -6,7 +8,7 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::OutputFile;
+use crate::site::paths::OutputFile;
 use crate::site::Site;
 
 pub struct Options {
@@ -23,7 +25,7 @@ pub struct Options {
 pub struct Timings {
     pub stages: Vec<(&'static str, f64)>,
     /// Resized images made in this build and reused from the cache.
-    pub images: crate::images::Stats,
+    pub images: crate::render::images::Stats,
 }
 
 impl Timings {
@@ -42,26 +44,30 @@ pub struct Checked {
 pub fn check(options: &Options, timings: &mut Timings) -> Checked {
     let problems = Diagnostics::new();
     let t = Instant::now();
-    let loaded = crate::load::load(&options.root, &problems);
+    let loaded = crate::content::load::load(&options.root, &problems);
     timings.record("load", t);
     let t = Instant::now();
     let site = loaded.map(|mut loaded| {
         if let Some(url) = &options.base_url {
             loaded.config.base_url = url.clone();
         }
-        crate::history::fill_from_git(&options.root, &mut loaded.records);
-        let mut site =
-            crate::validate::validate(options.root.clone(), loaded, options.drafts, &problems);
+        crate::content::history::fill_from_git(&options.root, &mut loaded.records);
+        let mut site = crate::site::validate::validate(
+            options.root.clone(),
+            loaded,
+            options.drafts,
+            &problems,
+        );
         site.today = options.today.clone();
         site
     });
     if let Some(site) = &site {
-        problems.extend(crate::lint::warnings(site));
+        problems.extend(crate::site::lint::warnings(site));
     }
     timings.record("validate", t);
     let t = Instant::now();
     let site = site.map(|mut site| {
-        site.partners = crate::matching::partners(&site);
+        site.partners = crate::site::matching::partners(&site);
         site
     });
     timings.record("match", t);
@@ -102,7 +108,7 @@ pub fn render_with(
     }
     if minify {
         let t = Instant::now();
-        crate::output::minify(&mut files);
+        crate::write::minify(&mut files);
         timings.record("minify", t);
     }
     (files, problems.into_sorted())
@@ -142,7 +148,7 @@ pub fn build(
         timings.record("render", t);
         let t = Instant::now();
         if options.minify {
-            crate::output::minify(&mut files);
+            crate::write::minify(&mut files);
         }
         timings.record("minify", t);
         if found.has_errors() {
@@ -151,7 +157,7 @@ pub fn build(
         }
         let t = Instant::now();
         let mut written = files.len();
-        let mut staging = crate::output::Staging::new(out)?;
+        let mut staging = crate::write::Staging::new(out)?;
         staging.write(files)?;
         timings.record("write", t);
         let (index_files, index_secs) = index
@@ -176,6 +182,21 @@ fn load_theme(site: &Site, problems: &Diagnostics) -> Option<crate::theme::Theme
     crate::theme::load_theme(&site.root, &site.config.theme, site.languages(), problems)
 }
 
+/// Every page, and every file published beside the pages but the search index:
+/// feeds, open data and the sitemap. In path order.
+pub fn pages_and_files(
+    site: &Site,
+    theme: &crate::theme::Theme,
+    problems: &Diagnostics,
+) -> Vec<OutputFile> {
+    let mut files = crate::render::render(site, theme, problems);
+    files.extend(crate::publish::feeds_and_data(site, theme));
+    let addresses = crate::render::addresses(site);
+    files.extend(crate::publish::sitemap::files(site, &addresses));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
 /// Every page, the media files they use and the resized copies of images.
 fn pages(
     site: &Site,
@@ -183,10 +204,10 @@ fn pages(
     problems: &Diagnostics,
     timings: &mut Timings,
 ) -> Vec<OutputFile> {
-    let mut files = crate::render::render(site, theme, problems);
+    let mut files = pages_and_files(site, theme, problems);
     files.extend(media_files(site, problems));
     let t = Instant::now();
-    let (resized, stats, errors) = crate::images::resized(site);
+    let (resized, stats, errors) = crate::render::images::resized(site);
     files.extend(resized);
     for e in errors {
         problems.push(Diagnostic::error(
@@ -206,7 +227,7 @@ fn search_index(
     theme: &crate::theme::Theme,
     problems: &Diagnostics,
 ) -> Vec<OutputFile> {
-    crate::search::index(site, theme).unwrap_or_else(|e| {
+    crate::publish::search::index(site, theme).unwrap_or_else(|e| {
         problems.push(Diagnostic::error(
             "search-index",
             crate::diagnostic::Location::file("site.yaml"),

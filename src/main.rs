@@ -16,5 +16,5 @@ fn main() -> ExitCode {
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
-    clusterpress::cli::run(clusterpress::cli::Cli::parse())
+    clusterpress::commands::cli::run(clusterpress::commands::cli::Cli::parse())
 }

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
+use crate::content::yaml::{self, Node, Value};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics, Location};
-use crate::yaml::{self, Node, Value};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+use crate::site::paths::OutputFile;
 
 /// Minify every HTML page (in parallel). Other files are left as they are.
 pub fn minify(files: &mut [OutputFile]) {

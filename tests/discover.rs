@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use clusterpress::build::{check, Options, Timings};
-use clusterpress::model::Kind;
+use clusterpress::content::model::Kind;
 use common::{attrs, texts, Site};
 
 const LANGS: [&str; 3] = ["ko", "en", "ja"];
@@ -257,7 +257,7 @@ fn open_data_round_trips_to_the_records() {
                 );
                 assert_eq!(csv_row[&format!("title_{lang}")], want.unwrap_or_default());
             }
-            for &(field, taxonomy) in clusterpress::kinds::facet_fields(kind) {
+            for &(field, taxonomy) in clusterpress::content::kinds::facet_fields(kind) {
                 let terms = record.terms(taxonomy);
                 assert_eq!(row[field], serde_json::json!(terms), "{id} {field}");
                 assert_eq!(csv_row[field], terms.join("; "));
@@ -285,7 +285,7 @@ fn open_data_round_trips_to_the_records() {
         std::fs::File::open(site.out().join("data/equipment-uniquip.en.csv")).unwrap(),
     );
     let header: Vec<String> = u.headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(header, clusterpress::opendata::UNIQUIP_COLUMNS);
+    assert_eq!(header, clusterpress::publish::opendata::UNIQUIP_COLUMNS);
     let row = u.records().next().unwrap().unwrap();
     assert_eq!(&row[0], "equipment");
     assert_eq!(&row[1], "eq-laser");

@@ -102,7 +102,7 @@ fn assert_positioned(site: &Site, what: &str) {
         let Ok(bytes) = std::fs::read(&file) else {
             continue;
         };
-        let text = clusterpress::load::normalize_text(&String::from_utf8_lossy(&bytes));
+        let text = clusterpress::content::load::normalize_text(&String::from_utf8_lossy(&bytes));
         let lines: Vec<&str> = text.split('\n').collect();
         assert!(
             (1..=lines.len()).contains(&line),

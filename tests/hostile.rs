@@ -1034,7 +1034,7 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
         .expect("the default theme");
     let mut seen = 0;
     for lang in site.languages() {
-        for r in clusterpress::search::search_records(&site, &theme, lang) {
+        for r in clusterpress::publish::search::search_records(&site, &theme, lang) {
             for (name, values) in &r.filters {
                 for text in std::iter::once(name).chain(values) {
                     seen += 1;

@@ -125,7 +125,9 @@ fn the_schema_accepts_every_sample_record_and_rejects_broken_ones() {
             } else {
                 front_matter(&text).unwrap()
             };
-            let value = clusterpress::yaml::to_json(&clusterpress::yaml::parse(yaml, 1).unwrap());
+            let value = clusterpress::content::yaml::to_json(
+                &clusterpress::content::yaml::parse(yaml, 1).unwrap(),
+            );
             let errors: Vec<String> = validator
                 .iter_errors(&value)
                 .map(|e| format!("{e} at {}", e.instance_path()))

@@ -9,8 +9,8 @@
 use std::sync::OnceLock;
 
 use clusterpress::diagnostic::Diagnostics;
-use clusterpress::load::{self, Loaded};
-use clusterpress::model::{Kind, RecordId};
+use clusterpress::content::load::{self, Loaded};
+use clusterpress::content::model::{Kind, RecordId};
 use clusterpress_fuzz::{check_positions, Scratch};
 use libfuzzer_sys::fuzz_target;
 
@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
     check_positions(b.scratch.root(), &problems);
     if let Some(record) = record {
         for body in record.body.values() {
-            clusterpress_fuzz::check_safe_html(&clusterpress::markdown::to_html(body, &clusterpress_fuzz::resolve));
+            clusterpress_fuzz::check_safe_html(&clusterpress::content::markdown::to_html(body, &clusterpress_fuzz::resolve));
         }
     }
 });

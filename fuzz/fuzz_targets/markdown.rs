@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let html = clusterpress::markdown::to_html(text, &clusterpress_fuzz::resolve);
+    let html = clusterpress::content::markdown::to_html(text, &clusterpress_fuzz::resolve);
     clusterpress_fuzz::check_safe_html(&html);
-    let _ = clusterpress::markdown::to_text(text);
+    let _ = clusterpress::content::markdown::to_text(text);
 });

@@ -40,10 +40,10 @@ fuzz_target!(|data: &[u8]| {
     let root = scratch.root();
     let problems = Diagnostics::new();
     let mut site = None;
-    if let Some(loaded) = clusterpress::load::load(root, &problems) {
-        let s = clusterpress::validate::validate(root.to_path_buf(), loaded, false, &problems);
-        problems.extend(clusterpress::lint::warnings(&s));
-        let _ = clusterpress::lint::translation_report(&s);
+    if let Some(loaded) = clusterpress::content::load::load(root, &problems) {
+        let s = clusterpress::site::validate::validate(root.to_path_buf(), loaded, false, &problems);
+        problems.extend(clusterpress::site::lint::warnings(&s));
+        let _ = clusterpress::site::lint::translation_report(&s);
         site = Some(s);
     }
     let failed = problems.has_errors();
@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(mut site) = site.filter(|_| !failed) else {
         return;
     };
-    site.partners = clusterpress::matching::partners(&site);
+    site.partners = clusterpress::site::matching::partners(&site);
     let mut timings = clusterpress::build::Timings::default();
     let (files, problems) = clusterpress::build::render_with(&site, false, false, &mut timings);
     assert!(

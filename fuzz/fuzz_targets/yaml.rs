@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use clusterpress::diagnostic::Pos;
-use clusterpress::model::Kind;
-use clusterpress::read::Reader;
-use clusterpress::yaml::{self, Node, Value};
+use clusterpress::content::model::Kind;
+use clusterpress::content::read::Reader;
+use clusterpress::content::yaml::{self, Node, Value};
 use libfuzzer_sys::fuzz_target;
 
 fn check_pos(pos: Pos, first: usize, last: usize) {
@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // As the loader gives every file to the parser: BOM off, LF line endings, NFC.
-    let text = &clusterpress::load::normalize_text(text);
+    let text = &clusterpress::content::load::normalize_text(text);
     // Front matter starts on line 2; a whole file on line 1.
     let first = if text.len() % 2 == 0 { 1 } else { 2 };
     let last = first + text.split('\n').count() - 1;
@@ -58,18 +58,18 @@ fuzz_target!(|data: &[u8]| {
     let languages = vec!["ko".to_string(), "en".to_string()];
     let none = BTreeMap::new();
     let mut r = Reader::new(Path::new("site.yaml"), &[], &none);
-    let _ = clusterpress::config::read_config(&node, &mut r);
+    let _ = clusterpress::content::config::read_config(&node, &mut r);
     let mut r = Reader::new(Path::new("content/taxonomies.yaml"), &languages, &none);
-    let taxonomies = clusterpress::config::read_taxonomies(Some(&node), &mut r);
+    let taxonomies = clusterpress::content::config::read_taxonomies(Some(&node), &mut r);
     for kind in Kind::ALL {
         let mut r = Reader::new(Path::new("record.yaml"), &languages, &taxonomies);
-        let allowed: Vec<&str> = clusterpress::fields::of(kind)
+        let allowed: Vec<&str> = clusterpress::content::fields::of(kind)
             .iter()
-            .chain(clusterpress::fields::COMMON)
+            .chain(clusterpress::content::fields::COMMON)
             .map(|f| f.name)
             .collect();
         if let Some(fields) = r.fields(&node, &allowed, "a record") {
-            let _ = clusterpress::kinds::read_kind(kind, &fields, &mut r);
+            let _ = clusterpress::content::kinds::read_kind(kind, &fields, &mut r);
         }
         for d in &r.problems {
             check_pos(d.location.pos, first, last);

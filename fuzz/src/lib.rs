@@ -74,7 +74,7 @@ pub fn check_positions(root: &Path, problems: &[Diagnostic]) {
         let Ok(bytes) = std::fs::read(&path) else {
             continue;
         };
-        let text = clusterpress::load::normalize_text(&String::from_utf8_lossy(&bytes));
+        let text = clusterpress::content::load::normalize_text(&String::from_utf8_lossy(&bytes));
         let lines: Vec<&str> = text.split('\n').collect();
         assert!(
             pos.line <= lines.len(),
@@ -89,9 +89,9 @@ pub fn check_positions(root: &Path, problems: &[Diagnostic]) {
             pos.column
         );
     }
-    let _ = clusterpress::report::human(root, problems, false);
-    let _ = clusterpress::report::json(problems);
-    let _ = clusterpress::report::github(problems);
+    let _ = clusterpress::commands::report::human(root, problems, false);
+    let _ = clusterpress::commands::report::json(problems);
+    let _ = clusterpress::commands::report::github(problems);
 }
 
 /// Record links (`@/<kind>/<slug>#fragment`) resolved as a page resolves them
@@ -100,8 +100,8 @@ pub fn check_positions(root: &Path, problems: &[Diagnostic]) {
 pub fn resolve(target: &str) -> Option<String> {
     let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
     let (kind, slug) = path.trim_end_matches('/').split_once('/')?;
-    clusterpress::model::Kind::from_dir(kind)?;
-    if !clusterpress::read::is_slug(slug) {
+    clusterpress::content::model::Kind::from_dir(kind)?;
+    if !clusterpress::content::read::is_slug(slug) {
         return None;
     }
     let url = format!("/cluster/en/{kind}/{slug}/");

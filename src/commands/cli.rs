@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::build::{self, Options, Timings};
+use crate::commands::report::{self, Format};
+use crate::content::model::Kind;
 use crate::diagnostic::Severity;
-use crate::model::Kind;
-use crate::report::{self, Format};
 
 #[derive(Parser)]
 #[command(
@@ -141,7 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(today) => today,
                 Err(code) => return code,
             };
-            match crate::serve::run(root, host, port, today) {
+            match crate::commands::serve::run(root, host, port, today) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e:#}");
@@ -154,7 +154,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// `--date`, else SOURCE_DATE_EPOCH, else the clock, as YYYY-MM-DD.
 fn today(date: Option<&str>) -> Result<String, ExitCode> {
-    crate::history::today(date)
+    crate::content::history::today(date)
         .map(|d| d.to_string())
         .map_err(|e| {
             eprintln!("error: {e:#}");
@@ -165,7 +165,7 @@ fn today(date: Option<&str>) -> Result<String, ExitCode> {
 fn run_translations(root: PathBuf) -> ExitCode {
     match load_site(&root) {
         Ok(site) => {
-            print!("{}", crate::lint::translation_report(&site));
+            print!("{}", crate::site::lint::translation_report(&site));
             ExitCode::SUCCESS
         }
         Err(code) => code,
@@ -173,7 +173,7 @@ fn run_translations(root: PathBuf) -> ExitCode {
 }
 
 fn run_stale(root: PathBuf, days: i64, date: Option<&str>) -> ExitCode {
-    let today = match crate::history::today(date) {
+    let today = match crate::content::history::today(date) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -184,10 +184,10 @@ fn run_stale(root: PathBuf, days: i64, date: Option<&str>) -> ExitCode {
         Ok(site) => site,
         Err(code) => return code,
     };
-    let mut stale: Vec<(i64, &crate::model::Record)> = Vec::new();
+    let mut stale: Vec<(i64, &crate::content::model::Record)> = Vec::new();
     for r in &site.records {
         let age = match r.updated.as_deref().and_then(|u| u.parse().ok()) {
-            Some(updated) => crate::history::days_between(updated, today),
+            Some(updated) => crate::content::history::days_between(updated, today),
             None => i64::MAX,
         };
         if age > days {
@@ -219,7 +219,7 @@ fn load_site(root: &std::path::Path) -> Result<crate::site::Site, ExitCode> {
         base_url: None,
         drafts: true,
         minify: false,
-        today: crate::history::today(None)
+        today: crate::content::history::today(None)
             .map(|d| d.to_string())
             .unwrap_or_default(),
     };
@@ -257,7 +257,7 @@ fn run_new(root: PathBuf, kind: &str, slug: &str) -> ExitCode {
         Ok(site) => site,
         Err(code) => return code,
     };
-    match crate::scaffold::new_record(&site, kind, slug) {
+    match crate::commands::scaffold::new_record(&site, kind, slug) {
         Ok(files) => {
             for f in &files {
                 println!("created {}", f.display());
@@ -279,7 +279,12 @@ fn run_schema(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     };
     let schemas: serde_json::Map<String, serde_json::Value> = Kind::ALL
         .iter()
-        .map(|k| (k.dir().to_string(), crate::schema::for_kind(&site, *k)))
+        .map(|k| {
+            (
+                k.dir().to_string(),
+                crate::commands::schema::for_kind(&site, *k),
+            )
+        })
         .collect();
     let Some(dir) = out else {
         println!(

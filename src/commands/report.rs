@@ -41,7 +41,7 @@ pub fn human(root: &Path, problems: &[Diagnostic], color: bool) -> String {
         let file = d.location.file.as_path();
         let id = *ids.entry(file).or_insert_with(|| {
             let source = std::fs::read(root.join(file))
-                .map(|b| crate::load::normalize_text(&String::from_utf8_lossy(&b)))
+                .map(|b| crate::content::load::normalize_text(&String::from_utf8_lossy(&b)))
                 .unwrap_or_default();
             files.add(file.display().to_string(), source)
         });

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::fields::{self, Field, Type};
-use crate::model::{Kind, Taxonomy};
+use crate::content::fields::{self, Field, Type};
+use crate::content::model::{Kind, Taxonomy};
 use crate::site::Site;
 
 /// Write `content/<kind>/<slug>.md` (and a translation file per other language).
 /// Returns the files written.
 pub fn new_record(site: &Site, kind: Kind, slug: &str) -> Result<Vec<PathBuf>> {
-    if !crate::read::is_slug(slug) || crate::config::is_reserved(slug) {
+    if !crate::content::read::is_slug(slug) || crate::content::config::is_reserved(slug) {
         bail!("`{slug}` is not a valid slug: use lowercase letters, digits and `-`, and not a reserved name");
     }
     let dir = site.root.join("content").join(kind.dir());

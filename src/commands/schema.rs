@@ -4,8 +4,8 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::fields::{self, Field, Type};
-use crate::model::Kind;
+use crate::content::fields::{self, Field, Type};
+use crate::content::model::Kind;
 use crate::site::Site;
 
 pub fn for_kind(site: &Site, kind: Kind) -> Value {

@@ -22,9 +22,10 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 
 use crate::build::{self, Options, Timings};
+use crate::content::model::{Record, RecordId};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::model::{Record, RecordId};
-use crate::render::{Affected, OutputFile};
+use crate::render::Affected;
+use crate::site::paths::OutputFile;
 use crate::site::Site;
 use crate::theme::Theme;
 
@@ -146,7 +147,7 @@ fn rebuild_all(
     else {
         return show_problems(root, served, &problems.into_sorted());
     };
-    let files = crate::render::render(&site, &theme, &problems);
+    let files = build::pages_and_files(&site, &theme, &problems);
     let problems = problems.into_sorted();
     if problems.iter().any(|d| d.severity == Severity::Error) {
         return show_problems(root, served, &problems);
@@ -182,7 +183,7 @@ fn rebuild_records(
             return false;
         };
         let (record, mut p) =
-            crate::load::reload_record(root, &b.site.config, &b.site.taxonomies, id);
+            crate::content::load::reload_record(root, &b.site.config, &b.site.taxonomies, id);
         problems.append(&mut p);
         match record {
             Some(r) if r.draft == old.draft || b.site.drafts => reloaded.push(r),
@@ -215,7 +216,7 @@ fn rebuild_records(
     });
     // A free-form page's title and place are in every page's menu.
     let menu_changed = reloaded.iter().any(|r| {
-        r.id.kind == crate::model::Kind::Pages
+        r.id.kind == crate::content::model::Kind::Pages
             && b.site
                 .get(&r.id)
                 .is_none_or(|old| old.title != r.title || menu(old) != menu(r))
@@ -226,14 +227,15 @@ fn rebuild_records(
             *slot = r;
         }
     }
-    let loaded = crate::load::Loaded {
+    let loaded = crate::content::load::Loaded {
         config: b.site.config.clone(),
         taxonomies: b.site.taxonomies.clone(),
         records,
         unreadable: Vec::new(),
     };
     let check = Diagnostics::new();
-    let mut site = crate::validate::validate_edit(b.site.root.clone(), loaded, true, ids, &check);
+    let mut site =
+        crate::site::validate::validate_edit(b.site.root.clone(), loaded, true, ids, &check);
     let check = check.into_sorted();
     if check.iter().any(|d| d.severity == Severity::Error) {
         drop(guard);
@@ -290,9 +292,9 @@ fn lower_priority() {
     }
 }
 
-fn menu(r: &crate::model::Record) -> Option<i64> {
+fn menu(r: &crate::content::model::Record) -> Option<i64> {
     match &r.details {
-        crate::model::Details::Page(p) => p.menu,
+        crate::content::model::Details::Page(p) => p.menu,
         _ => None,
     }
 }
@@ -303,7 +305,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 fn replace_files(served: &Served, files: Vec<OutputFile>, all: bool) {
     // Keep the search bundle until the new one is ready.
-    let others = |path: &str| !path.starts_with(crate::search::BUNDLE_DIR);
+    let others = |path: &str| !path.starts_with(crate::site::search_names::BUNDLE_DIR);
     replace_where(served, files, all.then_some(&others));
 }
 
@@ -327,7 +329,7 @@ fn show_problems(root: &Path, served: &Served, problems: &[Diagnostic]) {
         .filter(|d| d.severity == Severity::Error)
         .cloned()
         .collect();
-    let text = crate::report::human(root, &errors, false);
+    let text = crate::commands::report::human(root, &errors, false);
     eprint!("{text}");
     *served.problems.write().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
     let _ = served.notices.send(Notice::Problems(text));
@@ -357,13 +359,14 @@ fn index_in_background(served: &Arc<Served>, built: &Arc<Mutex<Option<Built>>>) 
             .map(|b| (b.site.clone(), b.theme.clone(), b.generation));
         if let Some((site, theme, generation)) = snapshot {
             let current = || lock(&built).as_ref().map(|b| b.generation) == Some(generation);
-            let data = crate::render::feeds_and_data(&site, &theme);
+            let data = crate::publish::feeds_and_data(&site, &theme);
             if current() {
                 replace_files(&served, data, false);
             }
-            match crate::search::index(&site, &theme) {
+            match crate::publish::search::index(&site, &theme) {
                 Ok(files) if current() => {
-                    let bundle = |path: &str| path.starts_with(crate::search::BUNDLE_DIR);
+                    let bundle =
+                        |path: &str| path.starts_with(crate::site::search_names::BUNDLE_DIR);
                     replace_where(&served, files, Some(&bundle));
                     let _ = served.notices.send(Notice::Indexed);
                 }
@@ -436,16 +439,15 @@ fn watch(
             }
             let started = Instant::now();
             let mut ids: Vec<RecordId> = Vec::new();
-            let only_records =
-                relevant
-                    .iter()
-                    .all(|p| match crate::load::record_of_path(&root, p) {
-                        Some(id) => {
-                            ids.push(id);
-                            true
-                        }
-                        None => false,
-                    });
+            let only_records = relevant
+                .iter()
+                .all(|p| match crate::content::load::record_of_path(&root, p) {
+                    Some(id) => {
+                        ids.push(id);
+                        true
+                    }
+                    None => false,
+                });
             ids.sort();
             ids.dedup();
             if !(only_records && rebuild_records(&root, &ids, &served, &built)) {

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::content::model::{Config, Kind, Localized, Taxonomy, Term};
+use crate::content::read::{is_language_code, is_slug, Reader, DEFAULT_MEDIA_MAX_MB};
+use crate::content::yaml::Node;
 use crate::diagnostic::Pos;
-use crate::model::{Config, Kind, Localized, Taxonomy, Term};
-use crate::read::{is_slug, Reader};
-use crate::yaml::Node;
 
 /// Fixed enumerations that are facets like the taxonomies: a term page each, a
 /// filter each. Their labels come from the theme's i18n files (`facet.<id>.*`).
@@ -49,7 +49,8 @@ pub const NOTICE_CATEGORIES: &[&str] = &[
 ];
 
 /// Media files larger than this (in MB) are refused unless site.yaml raises `media_max_mb`.
-pub const DEFAULT_MEDIA_MAX_MB: u64 = 20;
+/// The notice categories that happen on a day and belong in a calendar.
+pub const EVENT_CATEGORIES: &[&str] = &["event", "seminar", "exhibition"];
 
 /// URL segments under `/<lang>/` that the generator itself uses.
 pub const RESERVED_NAMES: &[&str] = &[
@@ -160,7 +161,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
     })
 }
 
-fn read_languages(f: &crate::read::Fields, r: &mut Reader) -> Option<Vec<String>> {
+fn read_languages(f: &crate::content::read::Fields, r: &mut Reader) -> Option<Vec<String>> {
     let node = r.required(f, "languages", "the site")?;
     let mut langs: Vec<String> = Vec::new();
     for code in r.list(node, |r, n| r.text(n).map(|t| (t, n.pos))) {
@@ -195,19 +196,6 @@ fn read_languages(f: &crate::read::Fields, r: &mut Reader) -> Option<Vec<String>
         return None;
     }
     Some(langs)
-}
-
-/// `ko`, `en`, `ja`, `zh-hant`, `pt-br`: lowercase so it is also a safe URL segment.
-pub fn is_language_code(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| {
-            (2..=8).contains(&p.len())
-                && p.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 /// Read content/taxonomies.yaml and add the built-in facets.

@@ -4,7 +4,7 @@
 //! check that a record written from it reads back without a problem, so the
 //! three cannot drift apart.
 
-use crate::model::Kind;
+use crate::content::model::Kind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Type {

@@ -11,7 +11,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use jiff::civil::Date;
 
-use crate::model::{Record, RecordId};
+use crate::content::model::{Record, RecordId};
 
 pub fn today(date: Option<&str>) -> Result<Date> {
     if let Some(d) = date {
@@ -73,7 +73,9 @@ fn git_dates(root: &Path) -> Result<HashMap<RecordId, String>> {
     for line in text.lines() {
         if let Some(date) = line.strip_prefix('\0') {
             current = date;
-        } else if let Some(id) = crate::load::record_of_path(Path::new(""), Path::new(line)) {
+        } else if let Some(id) =
+            crate::content::load::record_of_path(Path::new(""), Path::new(line))
+        {
             // `git log` lists the newest commit first: keep the first date seen.
             dates.entry(id).or_insert_with(|| current.to_string());
         }
@@ -93,7 +95,7 @@ mod tests {
 
     #[test]
     fn paths_map_to_records() {
-        let of = |p: &str| crate::load::record_of_path(Path::new(""), Path::new(p));
+        let of = |p: &str| crate::content::load::record_of_path(Path::new(""), Path::new(p));
         assert_eq!(
             of("content/companies/alpha.en.md").unwrap().to_string(),
             "companies/alpha"

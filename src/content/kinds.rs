@@ -1,10 +1,10 @@
 //! The fields of each kind: which a record may have, which it must have, and how
 //! each is read. This is the one place that knows the content format.
 
-use crate::fields;
-use crate::model::*;
-use crate::read::{Fields, Reader};
-use crate::yaml::Node;
+use crate::content::fields;
+use crate::content::model::*;
+use crate::content::read::{Fields, Reader};
+use crate::content::yaml::Node;
 
 /// Top-level localized fields a translation file (`<slug>.<lang>.md`) may override.
 pub fn translatable(kind: Kind) -> &'static [&'static str] {
@@ -125,7 +125,7 @@ fn read_media(kind: Kind, f: &Fields, r: &mut Reader) -> Vec<Media> {
         }
     }
     if let Some(products) = f.get("products") {
-        if let crate::yaml::Value::List(items) = &products.value {
+        if let crate::content::yaml::Value::List(items) = &products.value {
             for item in items {
                 if let Some(images) = item
                     .as_map()
@@ -342,7 +342,7 @@ fn equipment(f: &Fields, r: &mut Reader) -> Option<Equipment> {
 /// Booking is an email address or a web address.
 fn booking(r: &mut Reader, node: &Node) -> Option<String> {
     let text = r.text(node)?;
-    if crate::read::is_email(&text) || crate::read::is_web_url(&text) {
+    if crate::content::read::is_email(&text) || crate::content::read::is_web_url(&text) {
         return Some(text);
     }
     let hint = Some("write an email address or a web address starting with `https://`".into());

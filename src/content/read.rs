@@ -6,9 +6,12 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::content::model::{Kind, Localized, Ref, Taxonomy};
+use crate::content::yaml::{Entry, Node, Value};
 use crate::diagnostic::{suggestion, Diagnostic, Location, Pos};
-use crate::model::{Kind, Localized, Ref, Taxonomy};
-use crate::yaml::{Entry, Node, Value};
+
+/// The largest media file a record may name, unless site.yaml says otherwise.
+pub const DEFAULT_MEDIA_MAX_MB: u64 = 20;
 
 /// Images with more pixels than this are refused from their header: the build
 /// decodes each image whole to resize it, and a small file can hold a huge
@@ -52,7 +55,7 @@ impl<'a> Reader<'a> {
         Reader {
             file: file.into(),
             media_dir: None,
-            media_limit: crate::config::DEFAULT_MEDIA_MAX_MB << 20,
+            media_limit: DEFAULT_MEDIA_MAX_MB << 20,
             languages,
             taxonomies,
             problems: Vec::new(),
@@ -174,7 +177,7 @@ impl<'a> Reader<'a> {
     }
 
     fn language_hint(&self, key: &str) -> String {
-        if !crate::config::is_language_code(key) {
+        if !is_language_code(key) {
             // `{ en: Alpha Co., Ltd. }` splits at the comma: a common slip.
             return "this looks like text cut at a comma: put text that contains a comma in quotes, \
                     as in `en: \"Alpha Co., Ltd.\"`"
@@ -273,7 +276,11 @@ impl<'a> Reader<'a> {
 
     /// An image's size and content hash, read from the file; an error when it
     /// is not a picture the build can read.
-    pub fn image_info(&mut self, node: &Node, src: &str) -> Option<crate::model::ImageInfo> {
+    pub fn image_info(
+        &mut self,
+        node: &Node,
+        src: &str,
+    ) -> Option<crate::content::model::ImageInfo> {
         let dir = self.media_dir.clone()?;
         let path = dir.join(src);
         let read = std::fs::read(&path)
@@ -298,7 +305,7 @@ impl<'a> Reader<'a> {
                 None
             }
             Ok(((width, height), hash)) if width > 0 && height > 0 => {
-                Some(crate::model::ImageInfo {
+                Some(crate::content::model::ImageInfo {
                     width,
                     height,
                     hash,
@@ -506,6 +513,19 @@ impl<'a> Reader<'a> {
             location: self.at(node.pos),
         })
     }
+}
+
+/// `ko`, `en`, `ja`, `zh-hant`, `pt-br`: lowercase so it is also a safe URL segment.
+pub fn is_language_code(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| {
+            (2..=8).contains(&p.len())
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Lowercase ASCII letters, digits and single `-` between them.

@@ -9,29 +9,25 @@ use std::path::PathBuf;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text as AtomText};
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use crate::model::{Details, Kind, Record};
-use crate::render::{OutputFile, PageCtx};
-use crate::view::Localizer;
+use crate::content::model::{Details, Kind, Record};
+use crate::site::localize::Localizer;
+use crate::site::paths::{record_path, OutputFile};
 
 /// Newest entries a feed carries; readers only look at the latest.
 const FEED_ENTRIES: usize = 50;
 
-/// The notice categories that happen on a day and belong in a calendar.
-pub const EVENT_CATEGORIES: &[&str] = &["event", "seminar", "exhibition"];
-
 /// The feeds of one language.
-pub fn feeds(ctx: &PageCtx) -> Vec<OutputFile> {
-    let l = ctx.localizer();
+pub fn feeds(l: &Localizer) -> Vec<OutputFile> {
     let mut out = Vec::new();
     for kind in [Kind::Notices, Kind::SuccessStories] {
         out.push(OutputFile {
-            path: PathBuf::from(format!("{}/{}/atom.xml", ctx.lang, kind.dir())),
-            bytes: atom(ctx, &l, kind).into_bytes(),
+            path: PathBuf::from(format!("{}/{}/atom.xml", l.lang, kind.dir())),
+            bytes: atom(l, kind).into_bytes(),
         });
     }
     out.push(OutputFile {
-        path: PathBuf::from(format!("{}/notices/events.ics", ctx.lang)),
-        bytes: calendar(ctx, &l).into_bytes(),
+        path: PathBuf::from(format!("{}/notices/events.ics", l.lang)),
+        bytes: calendar(l).into_bytes(),
     });
     out
 }
@@ -66,8 +62,8 @@ fn link(href: String, rel: &str, mime: Option<&str>) -> Link {
     link
 }
 
-fn atom(ctx: &PageCtx, l: &Localizer, kind: Kind) -> String {
-    let mut records: Vec<&Record> = ctx
+fn atom(l: &Localizer, kind: Kind) -> String {
+    let mut records: Vec<&Record> = l
         .site
         .records
         .iter()
@@ -75,19 +71,21 @@ fn atom(ctx: &PageCtx, l: &Localizer, kind: Kind) -> String {
         .collect();
     records.sort_by_key(|r| (std::cmp::Reverse(entry_date(r)), r.id.slug.clone()));
     records.truncate(FEED_ENTRIES);
-    let site_title = l.text(&ctx.site.config.title).text;
-    let self_url = ctx.absolute(&format!("{}/{}/atom.xml", ctx.lang, kind.dir()));
+    let site_title = l.text(&l.site.config.title).text;
+    let self_url = l
+        .site
+        .absolute(&format!("{}/{}/atom.xml", l.lang, kind.dir()));
     let mut feed = Feed::default();
     feed.set_title(AtomText::plain(format!(
         "{} · {site_title}",
-        ctx.kind_label(l, kind)
+        l.kind_label(kind)
     )));
     feed.set_id(self_url.clone());
-    feed.set_lang(Some(ctx.lang.to_string()));
+    feed.set_lang(Some(l.lang.to_string()));
     feed.set_links(vec![
         link(self_url, "self", Some("application/atom+xml")),
         link(
-            ctx.absolute(&format!("{}/{}/", ctx.lang, kind.dir())),
+            l.site.absolute(&format!("{}/{}/", l.lang, kind.dir())),
             "alternate",
             Some("text/html"),
         ),
@@ -99,12 +97,12 @@ fn atom(ctx: &PageCtx, l: &Localizer, kind: Kind) -> String {
         .first()
         .map_or_else(|| "1970-01-01".to_string(), |r| entry_date(r));
     feed.set_updated(timestamp(&newest));
-    feed.set_entries(records.iter().map(|r| entry(ctx, l, r)).collect::<Vec<_>>());
+    feed.set_entries(records.iter().map(|r| entry(l, r)).collect::<Vec<_>>());
     feed.to_string()
 }
 
-fn entry(ctx: &PageCtx, l: &Localizer, record: &Record) -> Entry {
-    let url = ctx.absolute(&crate::render::record_path(record, ctx.lang));
+fn entry(l: &Localizer, record: &Record) -> Entry {
+    let url = l.site.absolute(&record_path(record, l.lang));
     let mut entry = Entry::default();
     entry.set_title(AtomText::plain(l.text(&record.title).text));
     entry.set_id(url.clone());
@@ -118,9 +116,9 @@ fn entry(ctx: &PageCtx, l: &Localizer, record: &Record) -> Entry {
     entry
 }
 
-fn calendar(ctx: &PageCtx, l: &Localizer) -> String {
-    let site_title = l.text(&ctx.site.config.title).text;
-    let host = ctx
+fn calendar(l: &Localizer) -> String {
+    let site_title = l.text(&l.site.config.title).text;
+    let host = l
         .site
         .config
         .base_url
@@ -132,14 +130,14 @@ fn calendar(ctx: &PageCtx, l: &Localizer) -> String {
         .to_string();
     let mut cal = Calendar::new();
     cal.name(&text(&format!("{} · {site_title}", l.ui("kind.notices"))));
-    for record in &ctx.site.records {
+    for record in &l.site.records {
         let Details::Notice(n) = &record.details else {
             continue;
         };
         if !record
             .terms("notice-category")
             .iter()
-            .any(|c| EVENT_CATEGORIES.contains(&c.as_str()))
+            .any(|c| crate::content::config::EVENT_CATEGORIES.contains(&c.as_str()))
         {
             continue;
         }
@@ -151,13 +149,13 @@ fn calendar(ctx: &PageCtx, l: &Localizer) -> String {
         };
         let mut event = Event::new();
         event
-            .uid(&format!("{}-{}@{host}", record.id.slug, ctx.lang))
+            .uid(&format!("{}-{}@{host}", record.id.slug, l.lang))
             .timestamp(start.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
             .summary(&text(&l.text(&record.title).text))
             // An all-day event ends (exclusively) the day after its last day.
             .starts(start)
             .ends(last.succ_opt().unwrap_or(last))
-            .url(&ctx.absolute(&crate::render::record_path(record, ctx.lang)));
+            .url(&l.site.absolute(&record_path(record, l.lang)));
         if let Some(s) = &record.summary {
             event.description(&text(&l.text(s).text));
         }

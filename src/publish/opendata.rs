@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::model::{Details, Kind, Localized, Record, RecordId};
-use crate::render::OutputFile;
+use crate::content::model::{Details, Kind, Localized, Record, RecordId};
+use crate::site::paths::OutputFile;
 use crate::site::Site;
 
 /// One field of a record, as exported.
@@ -104,7 +104,7 @@ fn record_url(site: &Site, id: &RecordId) -> String {
     match site.get(id) {
         Some(r) => absolute(
             site,
-            &crate::render::record_path(r, site.config.default_lang()),
+            &crate::site::paths::record_path(r, site.config.default_lang()),
         ),
         None => String::new(),
     }
@@ -119,7 +119,7 @@ fn fields<'a>(site: &Site, r: &'a Record) -> Vec<(&'static str, Value<'a>)> {
         ("title", Text(Some(&r.title))),
         ("summary", Text(r.summary.as_ref())),
     ];
-    for &(field, taxonomy) in crate::kinds::facet_fields(r.id.kind) {
+    for &(field, taxonomy) in crate::content::kinds::facet_fields(r.id.kind) {
         f.push((field, Keys(r.terms(taxonomy).to_vec())));
     }
     f.extend(details(r));
@@ -128,7 +128,7 @@ fn fields<'a>(site: &Site, r: &'a Record) -> Vec<(&'static str, Value<'a>)> {
 }
 
 fn details(r: &Record) -> Vec<(&'static str, Value<'_>)> {
-    let opt_ref = |x: &Option<crate::model::Ref>| Refs(x.iter().map(|r| r.id()).collect());
+    let opt_ref = |x: &Option<crate::content::model::Ref>| Refs(x.iter().map(|r| r.id()).collect());
     match &r.details {
         Details::Company(c) => vec![
             ("employees", Int(c.employees)),
@@ -419,20 +419,24 @@ fn uniquip_csv(site: &Site, lang: &str) -> Vec<u8> {
         let photo = r
             .media
             .iter()
-            .find(|m| m.role == crate::model::MediaRole::Image)
+            .find(|m| m.role == crate::content::model::MediaRole::Image)
             .map(|m| absolute(site, &format!("media/{}", m.src)))
             .unwrap_or_default();
         let booking_url = e
             .booking
             .clone()
-            .filter(|b| crate::read::is_web_url(b))
+            .filter(|b| crate::content::read::is_web_url(b))
             .unwrap_or_default();
         let contact_email = e
             .contact_email
             .clone()
-            .or_else(|| e.booking.clone().filter(|b| crate::read::is_email(b)))
+            .or_else(|| {
+                e.booking
+                    .clone()
+                    .filter(|b| crate::content::read::is_email(b))
+            })
             .unwrap_or_default();
-        let page = absolute(site, &crate::render::record_path(r, lang));
+        let page = absolute(site, &crate::site::paths::record_path(r, lang));
         let service = if e.retired {
             "Retired"
         } else if e.open {

@@ -6,7 +6,7 @@
 //! whose text holds every field in that language, and each product becomes a
 //! record of its own that leads to its place on the company's page. Filters
 //! carry localized names and values. Korean text also gets its syllable forms
-//! (see [`crate::hangul`]) in a hidden meta field, which Pagefind searches but
+//! (see [`crate::text::hangul`]) in a hidden meta field, which Pagefind searches but
 //! which never shows up in excerpts.
 
 use std::collections::BTreeMap;
@@ -15,21 +15,15 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::collate::sort_key;
-use crate::hangul;
-use crate::kinds::facet_fields;
-use crate::markdown;
-use crate::model::{Details, Kind, Localized, Record};
-use crate::render::{record_path, OutputFile};
+use crate::content::markdown;
+use crate::content::model::{Details, Localized, Record};
+use crate::site::localize::{shorten, Localizer};
+use crate::site::paths::{record_path, OutputFile};
+use crate::site::search_names::{html, BUNDLE_DIR, HIDDEN_FORMS};
 use crate::site::Site;
+use crate::text::collate::sort_key;
+use crate::text::hangul;
 use crate::theme::Theme;
-use crate::view::Localizer;
-
-/// The folder the bundle is written to, under the output root.
-pub const BUNDLE_DIR: &str = "pagefind";
-
-/// The meta key holding Korean syllable forms; the search page drops it from results.
-pub const HIDDEN_FORMS: &str = "_forms";
 
 /// One record as handed to Pagefind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,10 +122,9 @@ fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
             entry.meta.insert(l.ui("field.booking"), b.clone());
         }
         if let Some(c) = &e.conditions {
-            entry.meta.insert(
-                l.ui("field.conditions"),
-                crate::pages::shorten(&l.text(c).text, 120),
-            );
+            entry
+                .meta
+                .insert(l.ui("field.conditions"), shorten(&l.text(c).text, 120));
         }
     }
     entry
@@ -139,7 +132,7 @@ fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
 
 /// The text of every field that is not the title, summary, body or a facet.
 fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
-    let name_of = |r: &crate::model::Ref| site.get(&r.id()).map(|t| l.text(&t.title).text);
+    let name_of = |r: &crate::content::model::Ref| site.get(&r.id()).map(|t| l.text(&t.title).text);
     match &record.details {
         Details::Company(c) => {
             for p in &c.products {
@@ -242,70 +235,6 @@ fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) ->
         filters,
         sort,
     }
-}
-
-/// What the search page needs to preset filters from a URL such as
-/// `?technologies=laser-processing`: each facet's localized filter name and term labels.
-pub fn filter_names(site: &Site, theme: &Theme, lang: &str) -> serde_json::Value {
-    let l = Localizer::new(site, lang, &theme.strings[lang]);
-    let mut out = serde_json::Map::new();
-    let kinds: serde_json::Map<String, serde_json::Value> = Kind::ALL
-        .iter()
-        .map(|k| k.dir())
-        .chain(["product"])
-        .map(|k| (k.to_string(), html(&l.ui(&format!("kind_one.{k}"))).into()))
-        .collect();
-    out.insert(
-        "kind".into(),
-        serde_json::json!({ "name": html(&l.ui("search.kind")), "terms": kinds }),
-    );
-    let used: std::collections::BTreeSet<&str> = Kind::ALL
-        .iter()
-        .flat_map(|k| facet_fields(*k).iter().map(|(_, t)| *t))
-        .collect();
-    for (id, taxonomy) in site
-        .taxonomies
-        .iter()
-        .filter(|(id, _)| used.contains(id.as_str()))
-    {
-        let terms: serde_json::Map<String, serde_json::Value> = taxonomy
-            .terms
-            .iter()
-            .map(|t| {
-                (
-                    t.key.clone(),
-                    html(&l.term_label(taxonomy, &t.key).text).into(),
-                )
-            })
-            .collect();
-        out.insert(
-            id.clone(),
-            serde_json::json!({ "name": html(&l.taxonomy_label(taxonomy).text), "terms": terms }),
-        );
-    }
-    let owners: serde_json::Map<String, serde_json::Value> = site
-        .of_kind(Kind::Equipment)
-        .filter_map(|r| match &r.details {
-            Details::Equipment(e) => site.get(&e.owner.id()),
-            _ => None,
-        })
-        .map(|o| (o.id.slug.clone(), html(&l.text(&o.title).text).into()))
-        .collect();
-    out.insert(
-        "owner".into(),
-        serde_json::json!({ "name": html(&l.ui("field.owner")), "terms": owners }),
-    );
-    serde_json::Value::Object(out)
-}
-
-/// A filter name or value as Pagefind's UI needs it: that UI shows them as HTML
-/// (`innerHTML`), so a taxonomy label or an owner's name from content would run
-/// as markup. Escaped, it shows as the text it is. The search page's presets
-/// (`filter_names`) use the same form, so that they match.
-fn html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Files of the Pagefind bundle that the site serves; the other UIs are left out.

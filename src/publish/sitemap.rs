@@ -5,20 +5,13 @@ use std::path::PathBuf;
 
 use quick_xml::escape::escape;
 
-use crate::render::OutputFile;
+use crate::site::paths::{Address, OutputFile};
 use crate::site::Site;
 
 /// A sitemap file may list at most this many addresses (sitemaps.org).
 const MAX_URLS: usize = 50_000;
 
-/// One page: its path in each language (same order as the site's languages)
-/// and when its content last changed.
-pub struct Entry {
-    pub paths: Vec<String>,
-    pub lastmod: Option<String>,
-}
-
-pub fn files(site: &Site, entries: &[Entry]) -> Vec<OutputFile> {
+pub fn files(site: &Site, entries: &[Address]) -> Vec<OutputFile> {
     let base = site.config.base_url.trim_end_matches('/');
     let abs = |p: &str| format!("{base}/{p}");
     let langs = site.languages();

@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use image::{DynamicImage, GenericImageView};
 use rayon::prelude::*;
 
-use crate::model::{ImageInfo, Media, MediaRole};
-use crate::render::OutputFile;
+use crate::content::model::{ImageInfo, Media, MediaRole};
+use crate::site::paths::OutputFile;
 use crate::site::Site;
 
 /// Where resized images are kept between builds, under the site's folder.

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{Details, MediaRole, Record};
-use crate::render::PageCtx;
-use crate::view::Localizer;
+use crate::content::model::{Details, MediaRole, Record};
+use crate::render::context::PageCtx;
+use crate::render::view::Localizer;
 
 /// The JSON-LD of a record's page, ready to sit inside a `<script>` element.
 pub fn for_record(ctx: &PageCtx, l: &Localizer, record: &Record) -> String {
@@ -19,7 +19,7 @@ pub fn for_record(ctx: &PageCtx, l: &Localizer, record: &Record) -> String {
 }
 
 fn describe(ctx: &PageCtx, l: &Localizer, record: &Record) -> Value {
-    let url = ctx.absolute(&crate::render::record_path(record, ctx.lang));
+    let url = ctx.absolute(&crate::site::paths::record_path(record, ctx.lang));
     let name = l.text(&record.title).text;
     let mut v = Map::new();
     v.insert("@context".into(), json!("https://schema.org"));
@@ -169,7 +169,7 @@ fn describe(ctx: &PageCtx, l: &Localizer, record: &Record) -> Value {
                     json!({
                         "@type": schema_type(p),
                         "name": l.text(&p.title).text,
-                        "url": ctx.absolute(&crate::render::record_path(p, ctx.lang)),
+                        "url": ctx.absolute(&crate::site::paths::record_path(p, ctx.lang)),
                     })
                 })
                 .collect();
@@ -224,7 +224,7 @@ fn schema_type(record: &Record) -> &'static str {
             let is_event = record
                 .terms("notice-category")
                 .iter()
-                .any(|c| crate::feeds::EVENT_CATEGORIES.contains(&c.as_str()));
+                .any(|c| crate::content::config::EVENT_CATEGORIES.contains(&c.as_str()));
             if is_event {
                 "Event"
             } else {
@@ -235,16 +235,16 @@ fn schema_type(record: &Record) -> &'static str {
     }
 }
 
-fn organization(ctx: &PageCtx, l: &Localizer, r: &crate::model::Ref) -> Option<Value> {
+fn organization(ctx: &PageCtx, l: &Localizer, r: &crate::content::model::Ref) -> Option<Value> {
     let target = ctx.site.get(&r.id())?;
     Some(json!({
         "@type": "Organization",
         "name": l.text(&target.title).text,
-        "url": ctx.absolute(&crate::render::record_path(target, ctx.lang)),
+        "url": ctx.absolute(&crate::site::paths::record_path(target, ctx.lang)),
     }))
 }
 
-fn contact(v: &mut Map<String, Value>, l: &Localizer, c: &crate::model::Contact) {
+fn contact(v: &mut Map<String, Value>, l: &Localizer, c: &crate::content::model::Contact) {
     if let Some(w) = &c.website {
         v.insert("sameAs".into(), json!(w));
     }

@@ -1,7 +1,7 @@
 //! Warnings: content that builds but serves visitors less well than it could.
 
+use crate::content::model::{Details, Kind, Record};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::model::{Details, Kind, Record};
 use crate::site::Site;
 
 pub fn warnings(site: &Site) -> Vec<Diagnostic> {
@@ -75,7 +75,7 @@ pub fn missing_translations(site: &Site, record: &Record) -> Vec<(String, Vec<&'
         .filter_map(|lang| {
             let mut fields = Vec::new();
             if !record.title.has(lang) {
-                fields.push(crate::kinds::title_field(record.id.kind));
+                fields.push(crate::content::kinds::title_field(record.id.kind));
             }
             if record.summary.as_ref().is_some_and(|s| !s.has(lang)) {
                 fields.push("summary");

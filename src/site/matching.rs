@@ -12,8 +12,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::model::{Kind, Record};
+use crate::content::model::{Kind, Record};
 use crate::site::Site;
+use crate::site::{Match, Partners};
 
 /// How many partners of each kind a record shows.
 pub const PER_KIND: usize = 3;
@@ -42,18 +43,6 @@ pub fn partner_kinds(kind: Kind) -> &'static [Kind] {
         Kind::SuccessStories | Kind::Notices | Kind::Pages => &[],
     }
 }
-
-/// One suggested partner: the record (index into `site.records`), its score and
-/// the shared terms that earned it, most telling first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Match {
-    pub record: usize,
-    pub score: f64,
-    pub shared: Vec<(&'static str, String)>,
-}
-
-/// Partners of every record, per partner kind, best first.
-pub type Partners = Vec<Vec<(Kind, Vec<Match>)>>;
 
 type Feature = (&'static str, String);
 

@@ -1,9 +1,20 @@
-//! The loaded, validated and cross-linked directory: what templates see.
+//! The linked site: the loaded records, validated and cross-linked into a
+//! [`Site`], and what is computed over all of them ([`validate`], [`lint`],
+//! [`matching`]). [`paths`], [`localize`] and [`search_names`] are what the
+//! stages after it (rendering pages, publishing the other files, writing)
+//! share, so that none of them needs another.
+
+pub mod lint;
+pub mod localize;
+pub mod matching;
+pub mod paths;
+pub mod search_names;
+pub mod validate;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::model::{Config, Kind, Record, RecordId, Taxonomy};
+use crate::content::model::{Config, Kind, Record, RecordId, Taxonomy};
 
 pub struct Site {
     pub root: PathBuf,
@@ -17,7 +28,7 @@ pub struct Site {
     /// Whether drafts were kept (shown marked as drafts).
     pub drafts: bool,
     /// Suggested partners of each record (filled by the matching stage).
-    pub partners: crate::matching::Partners,
+    pub partners: Partners,
     /// YYYY-MM-DD: "today" for upcoming and past notices.
     pub today: String,
 }
@@ -103,3 +114,15 @@ impl Site {
         &self.config.languages
     }
 }
+
+/// One suggested partner: the record (index into `site.records`), its score and
+/// the shared terms that earned it, most telling first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub record: usize,
+    pub score: f64,
+    pub shared: Vec<(&'static str, String)>,
+}
+
+/// Partners of every record, per partner kind, best first.
+pub type Partners = Vec<Vec<(Kind, Vec<Match>)>>;

@@ -4,9 +4,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use crate::content::load::Loaded;
+use crate::content::model::{Details, Kind, Record, RecordId};
 use crate::diagnostic::{suggestion, Diagnostic, Diagnostics, Location};
-use crate::load::Loaded;
-use crate::model::{Details, Kind, Record, RecordId};
 use crate::site::Site;
 
 pub fn validate(root: PathBuf, loaded: Loaded, drafts: bool, problems: &Diagnostics) -> Site {
@@ -144,7 +144,7 @@ fn check_aliases(records: &[Record], problems: &Diagnostics) {
 /// neither its slug nor an alias may be a taxonomy's name.
 fn check_page_slugs(
     records: &[Record],
-    taxonomies: &std::collections::BTreeMap<String, crate::model::Taxonomy>,
+    taxonomies: &std::collections::BTreeMap<String, crate::content::model::Taxonomy>,
     problems: &Diagnostics,
 ) {
     for record in records.iter().filter(|r| r.id.kind == Kind::Pages) {
@@ -173,7 +173,7 @@ fn check_record_links(
         .collect();
     for record in records.iter().filter(|r| links_of(r)) {
         for (lang, md) in &record.body {
-            for (target, offset) in crate::markdown::record_links(md) {
+            for (target, offset) in crate::content::markdown::record_links(md) {
                 let path = target.split('#').next().unwrap_or("").trim_end_matches('/');
                 let found = path
                     .split_once('/')
@@ -216,7 +216,8 @@ fn position_in_file(
     needle: &str,
 ) -> crate::diagnostic::Pos {
     // As the loader read it (BOM off, LF line endings, NFC), so that the body is found.
-    let text = crate::load::normalize_text(&std::fs::read_to_string(path).unwrap_or_default());
+    let text =
+        crate::content::load::normalize_text(&std::fs::read_to_string(path).unwrap_or_default());
     let at = text.find(body).map_or(0, |start| {
         let from = (start + offset).min(text.len());
         text[from..].find(needle).map_or(from, |i| from + i)

@@ -7,7 +7,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::hangul::is_hangul;
+use crate::text::hangul::is_hangul;
 
 /// Words that mark a legal form, not a name. Longest first, so "Co., Ltd." goes before "Ltd.".
 const LEGAL_FORMS: &[&str] = &[

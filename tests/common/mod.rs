@@ -168,7 +168,7 @@ fn ids_of(bytes: &[u8]) -> Vec<String> {
 }
 
 fn percent_decode(s: &str) -> String {
-    clusterpress::serve::percent_decode(s)
+    clusterpress::commands::serve::percent_decode(s)
 }
 
 /// The text of the elements matching `css` on a page.

@@ -331,7 +331,7 @@ fn front_matter(
         }
         "notices" => {
             let (nk, ne) = compound(rng);
-            let category = rng.pick(clusterpress::config::NOTICE_CATEGORIES);
+            let category = rng.pick(clusterpress::content::config::NOTICE_CATEGORIES);
             let ko = format!("{nk} 지원 안내 {i}");
             let en = format!("{ne} programme {i}");
             let _ = writeln!(f, "title: {{ ko: \"{ko}\", en: \"{en}\" }}");

@@ -19,7 +19,8 @@ use serde_json::json;
 
 use clusterpress::build::{Options, Timings};
 use clusterpress::diagnostic::Diagnostics;
-use clusterpress::search::{search_records, HIDDEN_FORMS};
+use clusterpress::publish::search::search_records;
+use clusterpress::site::search_names::HIDDEN_FORMS;
 
 /// Write the Hugo site for the clusterpress site in `site_dir` into `out`.
 pub fn write(site_dir: &Path, out: &Path) -> Result<usize> {

@@ -1,0 +1,84 @@
+//! Per-language orderings of the records, computed once per render and shared by all pages.
+
+use std::collections::HashMap;
+
+use crate::content::model::Kind;
+use crate::site::Site;
+use crate::text::collate::{initial, sort_key};
+
+/// Per-language orderings computed once and shared by all pages.
+pub struct Index {
+    /// Record indices of each kind, in the language's order; for notices, the
+    /// current ones, soonest first.
+    pub(super) sorted: HashMap<(String, Kind), Vec<usize>>,
+    /// Past notices, newest first (the same in every language).
+    pub(super) archive: Vec<usize>,
+    /// Record indices under each term, grouped by kind then in the language's order.
+    pub(super) by_term: HashMap<(String, String, String), Vec<usize>>,
+    /// The initial each record's title is listed under, per language.
+    pub(super) initials: HashMap<(String, usize), String>,
+}
+
+pub(super) fn build_index(site: &Site) -> Index {
+    let mut sorted = HashMap::new();
+    let mut by_term: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+    let mut initials = HashMap::new();
+    for lang in site.languages() {
+        let default = site.config.default_lang();
+        let keys: Vec<String> = site
+            .records
+            .iter()
+            .map(|r| sort_key(r.title.get(lang, default).text))
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            initials.insert((lang.clone(), i), initial(key));
+        }
+        let mut order: Vec<usize> = (0..site.records.len()).collect();
+        order.sort_by(|&a, &b| {
+            (site.records[a].id.kind, &keys[a], &site.records[a].id.slug).cmp(&(
+                site.records[b].id.kind,
+                &keys[b],
+                &site.records[b].id.slug,
+            ))
+        });
+        for kind in Kind::ALL {
+            let mut of_kind: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&i| site.records[i].id.kind == kind)
+                .collect();
+            if kind == Kind::Notices {
+                of_kind.retain(|&i| notice(site, i).is_some_and(|n| n.is_current(&site.today)));
+                of_kind.sort_by_key(|&i| notice(site, i).map(|n| n.date.clone()));
+            }
+            sorted.insert((lang.clone(), kind), of_kind);
+        }
+        for &i in &order {
+            for (tax, terms) in &site.records[i].facets {
+                for term in terms {
+                    by_term
+                        .entry((lang.clone(), tax.to_string(), term.clone()))
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+    }
+    let mut archive: Vec<usize> = (0..site.records.len())
+        .filter(|&i| notice(site, i).is_some_and(|n| !n.is_current(&site.today)))
+        .collect();
+    archive.sort_by_key(|&i| std::cmp::Reverse(notice(site, i).map(|n| n.date.clone())));
+    Index {
+        sorted,
+        archive,
+        by_term,
+        initials,
+    }
+}
+
+pub fn notice(site: &Site, i: usize) -> Option<&crate::content::model::Notice> {
+    match &site.records[i].details {
+        crate::content::model::Details::Notice(n) => Some(n),
+        _ => None,
+    }
+}

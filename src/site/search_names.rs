@@ -1,0 +1,78 @@
+//! What the search index and the search page agree on: where the bundle is,
+//! which meta field holds the hidden Korean forms, and the localized names of
+//! the filters, so that a preset in the page's address matches the index.
+
+use crate::content::kinds::facet_fields;
+use crate::content::model::{Details, Kind};
+
+use super::localize::Localizer;
+
+/// The folder the bundle is written to, under the output root.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// The meta key holding Korean syllable forms; the search page drops it from results.
+pub const HIDDEN_FORMS: &str = "_forms";
+
+/// What the search page needs to preset filters from a URL such as
+/// `?technologies=laser-processing`: each facet's localized filter name and term labels.
+pub fn filter_names(l: &Localizer) -> serde_json::Value {
+    let site = l.site;
+    let mut out = serde_json::Map::new();
+    let kinds: serde_json::Map<String, serde_json::Value> = Kind::ALL
+        .iter()
+        .map(|k| k.dir())
+        .chain(["product"])
+        .map(|k| (k.to_string(), html(&l.ui(&format!("kind_one.{k}"))).into()))
+        .collect();
+    out.insert(
+        "kind".into(),
+        serde_json::json!({ "name": html(&l.ui("search.kind")), "terms": kinds }),
+    );
+    let used: std::collections::BTreeSet<&str> = Kind::ALL
+        .iter()
+        .flat_map(|k| facet_fields(*k).iter().map(|(_, t)| *t))
+        .collect();
+    for (id, taxonomy) in site
+        .taxonomies
+        .iter()
+        .filter(|(id, _)| used.contains(id.as_str()))
+    {
+        let terms: serde_json::Map<String, serde_json::Value> = taxonomy
+            .terms
+            .iter()
+            .map(|t| {
+                (
+                    t.key.clone(),
+                    html(&l.term_label(taxonomy, &t.key).text).into(),
+                )
+            })
+            .collect();
+        out.insert(
+            id.clone(),
+            serde_json::json!({ "name": html(&l.taxonomy_label(taxonomy).text), "terms": terms }),
+        );
+    }
+    let owners: serde_json::Map<String, serde_json::Value> = site
+        .of_kind(Kind::Equipment)
+        .filter_map(|r| match &r.details {
+            Details::Equipment(e) => site.get(&e.owner.id()),
+            _ => None,
+        })
+        .map(|o| (o.id.slug.clone(), html(&l.text(&o.title).text).into()))
+        .collect();
+    out.insert(
+        "owner".into(),
+        serde_json::json!({ "name": html(&l.ui("field.owner")), "terms": owners }),
+    );
+    serde_json::Value::Object(out)
+}
+
+/// A filter name or value as Pagefind's UI needs it: that UI shows them as HTML
+/// (`innerHTML`), so a taxonomy label or an owner's name from content would run
+/// as markup. Escaped, it shows as the text it is. The search page's presets
+/// (`filter_names`) use the same form, so that they match.
+pub fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
