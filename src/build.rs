@@ -34,6 +34,22 @@ impl Timings {
     }
 }
 
+/// The most memory the process has held at once (its peak resident set), for `--timings`.
+pub fn peak_memory_mib() -> Option<f64> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes into the struct it is given and reads nothing else.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
+    // SAFETY: initialised by the successful call (and zeroed before it).
+    let usage = unsafe { usage.assume_init() };
+    // Linux and the BSDs give kilobytes; macOS gives bytes.
+    let kib = if cfg!(target_os = "macos") {
+        usage.ru_maxrss as f64 / 1024.0
+    } else {
+        usage.ru_maxrss as f64
+    };
+    ok.then_some(kib / 1024.0)
+}
+
 /// The result of loading and checking a site: the site when it could be built, and every problem.
 pub struct Checked {
     pub site: Option<Site>,

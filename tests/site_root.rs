@@ -149,7 +149,7 @@ fn every_file_the_build_writes_is_inside_the_output_folder() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    // The output, its lock, and the cache of resized images (src/images.rs).
+    // The output, its lock, and the cache of resized images (src/render/images.rs).
     let expected_new = ["public", ".public.lock", ".clusterpress-cache"];
     let before: Vec<String> = std::fs::read_dir(fixtures().join("valid/small"))
         .unwrap()

@@ -151,3 +151,25 @@ fn the_schema_accepts_every_sample_record_and_rejects_broken_ones() {
         assert!(!companies.is_valid(&broken), "{broken}");
     }
 }
+
+#[test]
+fn timings_show_each_stage_and_the_peak_memory() {
+    let site = Site::new("small", &[]);
+    let out = site.build(&["--timings"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    for stage in ["load", "validate", "render", "write", "index"] {
+        assert!(
+            err.lines()
+                .any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")),
+            "no {stage} time in:\n{err}"
+        );
+    }
+    let peak: f64 = err
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("peak memory"))
+        .and_then(|rest| rest.trim().strip_suffix("MiB"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak memory in:\n{err}"));
+    // A build holds at least its binary and the theme; no build of this fixture needs a GiB.
+    assert!(peak > 1.0 && peak < 1024.0, "peak memory {peak} MiB");
+}

@@ -1,7 +1,7 @@
 //! A record file as staff write it: the input is a company's `.md` file (front
 //! matter and body); bytes after the first NUL, if any, are its English
 //! translation `.en.md`. The record is read as `serve` reads an edited one
-//! (src/load.rs: size check, BOM/CRLF/NFC, front matter split, YAML, fields,
+//! (src/content/load/: size check, BOM/CRLF/NFC, front matter split, YAML, fields,
 //! translation), then its body is rendered. No panic; every problem points
 //! inside the file it names.
 #![no_main]

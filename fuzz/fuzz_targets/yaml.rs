@@ -1,4 +1,4 @@
-//! YAML as every file is parsed (src/yaml.rs), then read as site.yaml, as
+//! YAML as every file is parsed (src/content/yaml.rs), then read as site.yaml, as
 //! taxonomies.yaml and as a record of each kind, all in memory: no panic, and
 //! every position lies inside the text.
 #![no_main]

@@ -352,6 +352,9 @@ fn run_build(
                 for (stage, secs) in &timings.stages {
                     eprintln!("  {stage:<9} {:>8.1} ms", secs * 1000.0);
                 }
+                if let Some(mib) = build::peak_memory_mib() {
+                    eprintln!("  peak memory {mib:>6.0} MiB");
+                }
             }
             let images = timings.images;
             if images.resized + images.cached > 0 {
