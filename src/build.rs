@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::progress::{Progress, Stage};
 use crate::site::paths::OutputFile;
 use crate::site::Site;
 
@@ -26,6 +27,8 @@ pub struct Timings {
     pub stages: Vec<(&'static str, f64)>,
     /// Resized images made in this build and reused from the cache.
     pub images: crate::render::images::Stats,
+    /// Where each stage reports what it has done (nothing, by default).
+    pub progress: Progress,
 }
 
 impl Timings {
@@ -60,7 +63,10 @@ pub struct Checked {
 pub fn check(options: &Options, timings: &mut Timings) -> Checked {
     let problems = Diagnostics::new();
     let t = Instant::now();
+    let loading = timings.progress.stage("load", "records", None);
     let loaded = crate::content::load::load(&options.root, &problems);
+    loading.add(loaded.as_ref().map_or(0, |l| l.records.len()));
+    loading.finish();
     timings.record("load", t);
     let t = Instant::now();
     let site = loaded.map(|mut loaded| {
@@ -80,12 +86,18 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
     if let Some(site) = &site {
         problems.extend(crate::site::lint::warnings(site));
     }
+    let validating = timings.progress.stage("validate", "records", None);
+    validating.add(site.as_ref().map_or(0, |s| s.records.len()));
+    validating.finish();
     timings.record("validate", t);
     let t = Instant::now();
+    let matching = timings.progress.stage("match", "records", None);
     let site = site.map(|mut site| {
         site.partners = crate::site::matching::partners(&site);
+        matching.add(site.records.len());
         site
     });
+    matching.finish();
     timings.record("match", t);
     let failed = problems.has_errors();
     Checked {
@@ -119,7 +131,7 @@ pub fn render_with(
     timings.record("render", t);
     if index {
         let t = Instant::now();
-        files.extend(search_index(site, &theme, &problems));
+        files.extend(search_index(site, &theme, &problems, &Stage::none()));
         timings.record("index", t);
     }
     if minify {
@@ -153,10 +165,11 @@ pub fn build(
         return Ok((problems, 0));
     };
     let (site, theme) = (&site, &theme);
+    let indexing = timings.progress.stage("index", "records", None);
     let written = std::thread::scope(|s| -> Result<Option<usize>> {
         let index = s.spawn(|| {
             let t = Instant::now();
-            let files = search_index(site, theme, &found);
+            let files = search_index(site, theme, &found, &indexing);
             (files, t.elapsed().as_secs_f64())
         });
         let t = Instant::now();
@@ -164,7 +177,10 @@ pub fn build(
         timings.record("render", t);
         let t = Instant::now();
         if options.minify {
+            let minifying = timings.progress.stage("minify", "files", Some(files.len()));
             crate::write::minify(&mut files);
+            minifying.add(files.len());
+            minifying.finish();
         }
         timings.record("minify", t);
         if found.has_errors() {
@@ -173,20 +189,27 @@ pub fn build(
         }
         let t = Instant::now();
         let mut written = files.len();
+        let writing = timings.progress.stage("write", "files", Some(files.len()));
         let mut staging = crate::write::Staging::new(out)?;
-        staging.write(files)?;
+        staging.write(files, &writing)?;
+        writing.finish();
         timings.record("write", t);
         let (index_files, index_secs) = index
             .join()
             .map_err(|_| anyhow::anyhow!("the search indexer panicked"))?;
+        indexing.finish();
         timings.stages.push(("index", index_secs));
         let t = Instant::now();
         if found.has_errors() {
             return Ok(None);
         }
         written += index_files.len();
-        staging.write(index_files)?;
+        let finishing = timings
+            .progress
+            .stage("finish", "files", Some(index_files.len()));
+        staging.write(index_files, &finishing)?;
         staging.finish()?;
+        finishing.finish();
         timings.record("finish", t);
         Ok(Some(written))
     })?;
@@ -204,8 +227,9 @@ pub fn pages_and_files(
     site: &Site,
     theme: &crate::theme::Theme,
     problems: &Diagnostics,
+    rendering: &Stage,
 ) -> Vec<OutputFile> {
-    let mut files = crate::render::render(site, theme, problems);
+    let mut files = crate::render::render(site, theme, problems, rendering);
     files.extend(crate::publish::feeds_and_data(site, theme));
     let addresses = crate::render::addresses(site);
     files.extend(crate::publish::sitemap::files(site, &addresses));
@@ -220,10 +244,15 @@ fn pages(
     problems: &Diagnostics,
     timings: &mut Timings,
 ) -> Vec<OutputFile> {
-    let mut files = pages_and_files(site, theme, problems);
+    let rendering = timings.progress.stage("render", "pages", None);
+    let mut files = pages_and_files(site, theme, problems, &rendering);
+    rendering.finish();
     files.extend(media_files(site, problems));
     let t = Instant::now();
+    let resizing = timings.progress.stage("images", "images", None);
     let (resized, stats, errors) = crate::render::images::resized(site);
+    resizing.add(resized.len());
+    resizing.finish();
     files.extend(resized);
     for e in errors {
         problems.push(Diagnostic::error(
@@ -242,8 +271,9 @@ fn search_index(
     site: &Site,
     theme: &crate::theme::Theme,
     problems: &Diagnostics,
+    indexing: &Stage,
 ) -> Vec<OutputFile> {
-    crate::publish::search::index(site, theme).unwrap_or_else(|e| {
+    crate::publish::search::index(site, theme, indexing).unwrap_or_else(|e| {
         problems.push(Diagnostic::error(
             "search-index",
             crate::diagnostic::Location::file("site.yaml"),

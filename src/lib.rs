@@ -5,12 +5,13 @@
 //! [`content`] (load) → [`site`] (validate, link, match) → [`render`] (pages)
 //! beside [`publish`] (search index, feeds, open data, sitemap) → [`write`].
 //! [`build`] is the recipe that runs them; [`commands`] are what staff type.
-//! [`diagnostic`], [`text`] and [`theme`] are used by the stages.
+//! [`diagnostic`], [`progress`], [`text`] and [`theme`] are used by the stages.
 
 pub mod build;
 pub mod commands;
 pub mod content;
 pub mod diagnostic;
+pub mod progress;
 pub mod publish;
 pub mod render;
 pub mod site;

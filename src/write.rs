@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
+use crate::progress::Stage;
 use crate::site::paths::OutputFile;
 
 /// Minify every HTML page (in parallel). Other files are left as they are.
@@ -89,9 +90,9 @@ impl Staging {
     }
 
     /// Write `files` into the new site (in parallel), freeing each once written.
-    pub fn write(&mut self, files: Vec<OutputFile>) -> Result<()> {
+    pub fn write(&mut self, files: Vec<OutputFile>, writing: &Stage) -> Result<()> {
         self.written.extend(files.iter().map(|f| f.path.clone()));
-        write_all(&self.dir, files)
+        write_all(&self.dir, files, writing)
     }
 
     /// Put the new site in place of the old one, in one step.
@@ -167,7 +168,7 @@ fn lock(parent: &Path, name: &str) -> Result<fs::File> {
 }
 
 /// Write `files` under `dir`, leaving alone those already there with the same bytes.
-fn write_all(dir: &Path, files: Vec<OutputFile>) -> Result<()> {
+fn write_all(dir: &Path, files: Vec<OutputFile>, writing: &Stage) -> Result<()> {
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| f.path.parent().map(|p| dir.join(p)))
@@ -178,6 +179,7 @@ fn write_all(dir: &Path, files: Vec<OutputFile>) -> Result<()> {
         make_dir(dir, d)?;
     }
     files.into_par_iter().try_for_each(|f| {
+        writing.add(1);
         let path = dir.join(&f.path);
         match fs::symlink_metadata(&path) {
             Ok(m)

@@ -173,3 +173,58 @@ fn timings_show_each_stage_and_the_peak_memory() {
     // A build holds at least its binary and the theme; no build of this fixture needs a GiB.
     assert!(peak > 1.0 && peak < 1024.0, "peak memory {peak} MiB");
 }
+
+/// The count of a stage's line (`write      1324 files      0.1 s`) in a build's log.
+fn stage_count(log: &str, stage: &str) -> Option<usize> {
+    log.lines().find_map(|l| {
+        let mut words = l.split_whitespace();
+        (words.next() == Some(stage))
+            .then(|| words.next()?.parse().ok())
+            .flatten()
+    })
+}
+
+#[test]
+fn a_build_in_a_log_prints_a_line_per_finished_stage_and_nothing_with_quiet() {
+    let site = Site::new("small", &[]);
+    let out = site.build(&[]);
+    let log = String::from_utf8_lossy(&out.stderr);
+    for stage in [
+        "load", "validate", "match", "render", "minify", "write", "index", "finish",
+    ] {
+        assert!(
+            stage_count(&log, stage).is_some(),
+            "no line for {stage}:\n{log}"
+        );
+    }
+    let records = stage_count(&log, "load").unwrap();
+    assert!(records > 5, "{log}");
+    // Drafts are read, then left out.
+    let published = stage_count(&log, "validate").unwrap();
+    assert!(published > 5 && published <= records, "{log}");
+    // Each record has a page per language, and there are lists besides.
+    assert!(
+        stage_count(&log, "render").unwrap() > 2 * published,
+        "{log}"
+    );
+    // Pagefind gets each record (and product) once per language.
+    assert!(
+        stage_count(&log, "index").unwrap() >= 2 * published,
+        "{log}"
+    );
+    let built: usize = log
+        .lines()
+        .find_map(|l| l.strip_prefix("built ")?.split(' ').next()?.parse().ok())
+        .unwrap();
+    assert_eq!(
+        stage_count(&log, "write").unwrap() + stage_count(&log, "finish").unwrap(),
+        built,
+        "{log}"
+    );
+    let quiet = site.build(&["--quiet"]);
+    assert_eq!(
+        String::from_utf8_lossy(&quiet.stderr),
+        "",
+        "--quiet printed"
+    );
+}

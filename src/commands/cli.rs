@@ -9,6 +9,7 @@ use crate::build::{self, Options, Timings};
 use crate::commands::report::{self, Format};
 use crate::content::model::Kind;
 use crate::diagnostic::Severity;
+use crate::progress::Progress;
 
 #[derive(Parser)]
 #[command(
@@ -37,9 +38,12 @@ enum Command {
         /// Include records marked `draft: true`
         #[arg(long)]
         drafts: bool,
-        /// Print how long each stage took
+        /// Print how long each stage took, and the peak memory
         #[arg(long)]
         timings: bool,
+        /// Print only errors: no progress, no summary
+        #[arg(long, short)]
+        quiet: bool,
         /// "Today", for upcoming and past notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
         #[arg(long)]
         date: Option<String>,
@@ -105,9 +109,10 @@ pub fn run(cli: Cli) -> ExitCode {
             base_url,
             drafts,
             timings,
+            quiet,
             date,
         } => match today(date.as_deref()) {
-            Ok(today) => run_build(root, out, base_url, drafts, timings, today),
+            Ok(today) => run_build(root, out, base_url, drafts, (timings, quiet), today),
             Err(code) => code,
         },
         Command::Check {
@@ -316,7 +321,7 @@ fn run_build(
     out: Option<PathBuf>,
     base_url: Option<String>,
     drafts: bool,
-    show_timings: bool,
+    (show_timings, quiet): (bool, bool),
     today: String,
 ) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("public"));
@@ -327,7 +332,10 @@ fn run_build(
         minify: true,
         today,
     };
-    let mut timings = Timings::default();
+    let mut timings = Timings {
+        progress: Progress::on_stderr(quiet),
+        ..Timings::default()
+    };
     let started = std::time::Instant::now();
     match build::build(&options, &out, &mut timings) {
         Ok((problems, written)) => {
@@ -337,7 +345,7 @@ fn run_build(
                 .cloned()
                 .partition(|d| d.severity == Severity::Error);
             report::print(&root, &errors, Format::Human);
-            if !warnings.is_empty() {
+            if !warnings.is_empty() && !quiet {
                 eprintln!(
                     "{} warning{}: run `clusterpress check` to see them",
                     warnings.len(),
@@ -355,6 +363,9 @@ fn run_build(
                 if let Some(mib) = build::peak_memory_mib() {
                     eprintln!("  peak memory {mib:>6.0} MiB");
                 }
+            }
+            if quiet {
+                return ExitCode::SUCCESS;
             }
             let images = timings.images;
             if images.resized + images.cached > 0 {

@@ -24,6 +24,7 @@ use tokio_stream::StreamExt;
 use crate::build::{self, Options, Timings};
 use crate::content::model::{Record, RecordId};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::progress::Stage;
 use crate::render::Affected;
 use crate::site::paths::OutputFile;
 use crate::site::Site;
@@ -147,7 +148,7 @@ fn rebuild_all(
     else {
         return show_problems(root, served, &problems.into_sorted());
     };
-    let files = build::pages_and_files(&site, &theme, &problems);
+    let files = build::pages_and_files(&site, &theme, &problems, &Stage::none());
     let problems = problems.into_sorted();
     if problems.iter().any(|d| d.severity == Severity::Error) {
         return show_problems(root, served, &problems);
@@ -257,7 +258,7 @@ fn rebuild_records(
         }
     };
     let files = in_edit_pool(|| {
-        crate::render::render_affected(&site, &b.theme, &affected, &render_problems)
+        crate::render::render_affected(&site, &b.theme, &affected, &render_problems, &Stage::none())
     });
     b.site = Arc::new(site);
     b.generation += 1;
@@ -363,7 +364,7 @@ fn index_in_background(served: &Arc<Served>, built: &Arc<Mutex<Option<Built>>>) 
             if current() {
                 replace_files(&served, data, false);
             }
-            match crate::publish::search::index(&site, &theme) {
+            match crate::publish::search::index(&site, &theme, &Stage::none()) {
                 Ok(files) if current() => {
                     let bundle =
                         |path: &str| path.starts_with(crate::site::search_names::BUNDLE_DIR);

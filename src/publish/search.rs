@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::content::markdown;
 use crate::content::model::{Details, Localized, Record};
+use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
 use crate::site::search_names::{html, BUNDLE_DIR, HIDDEN_FORMS};
@@ -254,7 +255,7 @@ fn wanted(path: &std::path::Path) -> bool {
 /// indexes share nothing (every file but the entry list is named by its
 /// language), so the bundle is the union of their files with the entry lists
 /// merged: the same files that one index of all languages writes.
-pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+pub fn index(site: &Site, theme: &Theme, indexing: &Stage) -> Result<Vec<OutputFile>> {
     let bundles: Vec<Result<Vec<pagefind::api::SyntheticFile>>> = std::thread::scope(|s| {
         let threads: Vec<_> = site
             .languages()
@@ -262,7 +263,9 @@ pub fn index(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
             .map(|lang| {
                 s.spawn(move || {
                     let records = search_records(site, theme, lang);
-                    index_language(records, site.config.search_fragment_files)
+                    // Every language has as many search records.
+                    indexing.set_total(records.len() * site.languages().len());
+                    index_language(records, site.config.search_fragment_files, indexing)
                 })
             })
             .collect();
@@ -303,6 +306,7 @@ const ENTRY: &str = "pagefind-entry.json";
 fn index_language(
     records: Vec<SearchRecord>,
     fragment_files: Option<u32>,
+    indexing: &Stage,
 ) -> Result<Vec<pagefind::api::SyntheticFile>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -326,6 +330,7 @@ fn index_language(
                     Some(r.sort),
                 )
                 .await?;
+            indexing.add(1);
         }
         index.get_files().await
     })

@@ -31,6 +31,7 @@ use rayon::prelude::*;
 
 use crate::content::model::{Kind, RecordId};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::progress::Stage;
 use crate::site::paths::{Address, OutputFile};
 use crate::site::Site;
 use crate::theme::{template_error, Theme};
@@ -54,8 +55,14 @@ pub enum Affected<'a> {
     },
 }
 
-pub fn render(site: &Site, theme: &Theme, problems: &Diagnostics) -> Vec<OutputFile> {
-    render_affected(site, theme, &Affected::All, problems)
+/// Every page; each rendered page is counted in `rendering`.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    problems: &Diagnostics,
+    rendering: &Stage,
+) -> Vec<OutputFile> {
+    render_affected(site, theme, &Affected::All, problems, rendering)
 }
 
 pub fn render_affected(
@@ -63,6 +70,7 @@ pub fn render_affected(
     theme: &Theme,
     affected: &Affected,
     problems: &Diagnostics,
+    rendering: &Stage,
 ) -> Vec<OutputFile> {
     let index = build_index(site);
     let mut jobs = jobs(site, &index);
@@ -112,6 +120,7 @@ pub fn render_affected(
         .iter()
         .flat_map(|l| jobs.iter().map(move |j| (l, j)))
         .collect();
+    rendering.set_total(per_lang.len());
     let mut files: Vec<OutputFile> = per_lang
         .par_iter()
         .filter_map(|(lang, job)| {
@@ -121,7 +130,9 @@ pub fn render_affected(
                 index: &index,
                 lang,
             };
-            match ctx.render(job) {
+            let page = ctx.render(job);
+            rendering.add(1);
+            match page {
                 Ok(file) => Some(file),
                 Err(e) => {
                     let msg = format!(
