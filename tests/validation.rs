@@ -272,7 +272,8 @@ fn stale_lists_records_older_than_the_limit() {
     ]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    // alpha was updated 2026-01-15, 45 days before; the others have no date (no git here).
+    // alpha was updated 2026-01-15, 45 days before; the others have no date (no git
+    // repository here: tests/dates.rs dates records from git).
     assert!(
         text.contains("content/companies/alpha.md  last updated 2026-01-15 (45 days ago)"),
         "{text}"
