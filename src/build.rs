@@ -151,8 +151,11 @@ pub fn build(
         }
         let t = Instant::now();
         let mut written = files.len();
+        test_stage("locking");
         let mut staging = crate::output::Staging::new(out)?;
+        test_stage("staging");
         staging.write(files)?;
+        test_stage("pages");
         timings.record("write", t);
         let (index_files, index_secs) = index
             .join()
@@ -164,12 +167,30 @@ pub fn build(
         }
         written += index_files.len();
         staging.write(index_files)?;
+        test_stage("index");
         staging.finish()?;
+        test_stage("swapped");
         timings.record("finish", t);
         Ok(Some(written))
     })?;
     problems.extend(found.into_sorted());
     Ok((problems, written.unwrap_or(0)))
+}
+
+/// Test-only hook, for tests/interrupted.rs: with CLUSTERPRESS_TEST_PAUSE_AT set,
+/// the build writes `clusterpress-test: <stage>` on stderr as it reaches each
+/// stage of writing (`locking` the output; `staging`: locked, staging folder
+/// made; `pages` written; `index` written; `swapped` in), and at the stage the
+/// variable names it waits for a line (or the end) of stdin, so that a test can
+/// kill it, or let it go on, at a known moment. Nothing else sets it.
+fn test_stage(stage: &str) {
+    let Some(at) = std::env::var_os("CLUSTERPRESS_TEST_PAUSE_AT") else {
+        return;
+    };
+    eprintln!("clusterpress-test: {stage}");
+    if at == stage {
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
 }
 
 fn load_theme(site: &Site, problems: &Diagnostics) -> Option<crate::theme::Theme> {
