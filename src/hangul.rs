@@ -181,11 +181,8 @@ mod tests {
         // only the chunk where the term would sit). The sentinel makes each form a
         // word that nothing else extends, so a query form matches its own form
         // exactly or nothing: 기 must not reach the word 기업, nor 기술사 reach 기술상담.
-        for (query, text) in [
-            ("기", "기업"),
-            ("기술사", "기술상담을"),
-            ("기어", "기업"),
-        ] {
+        for (query, text) in [("기", "기업"), ("기술사", "기술상담을"), ("기어", "기업")]
+        {
             // What Pagefind indexes for a record with this text: its words, plus
             // the forms src/search.rs adds with `index_forms`.
             let indexed: Vec<String> = text

@@ -63,7 +63,11 @@ fn today_is_source_date_epoch_when_no_date_is_given() {
     assert!(title(NOVEMBER_27, "en/notices/archive/index.html").contains(&seminar));
 
     // A value that is not a number of seconds is an error, not the clock.
-    let out = run_at(&site, "yesterday", &["check", "--root", ".", "--stale", "30"]);
+    let out = run_at(
+        &site,
+        "yesterday",
+        &["check", "--root", ".", "--stale", "30"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SOURCE_DATE_EPOCH=`yesterday`"));
 }
@@ -99,15 +103,31 @@ fn without_updated_a_record_is_dated_by_the_last_commit_that_touched_its_files()
     let root = site.root();
     git(root, "2025-11-01T10:00:00+0000", &["init", "-q"]);
     git(root, "2025-11-01T10:00:00+0000", &["add", "."]);
-    git(root, "2025-11-01T10:00:00+0000", &["commit", "-q", "-m", "all"]);
+    git(
+        root,
+        "2025-11-01T10:00:00+0000",
+        &["commit", "-q", "-m", "all"],
+    );
     // beta's own file changes later; rt-laser only through its translation;
     // alpha's file too, but its `updated:` field wins over git.
     append(&site, "content/companies/beta.md", "\nMore.\n");
-    git(root, "2026-02-20T10:00:00+0000", &["commit", "-q", "-am", "beta"]);
+    git(
+        root,
+        "2026-02-20T10:00:00+0000",
+        &["commit", "-q", "-am", "beta"],
+    );
     append(&site, "content/research-themes/rt-laser.ja.md", "\nMore.\n");
-    git(root, "2026-02-27T10:00:00+0000", &["commit", "-q", "-am", "ja"]);
+    git(
+        root,
+        "2026-02-27T10:00:00+0000",
+        &["commit", "-q", "-am", "ja"],
+    );
     append(&site, "content/companies/alpha.md", "\nMore.\n");
-    git(root, "2026-02-28T10:00:00+0000", &["commit", "-q", "-am", "alpha"]);
+    git(
+        root,
+        "2026-02-28T10:00:00+0000",
+        &["commit", "-q", "-am", "alpha"],
+    );
     // A record git does not know yet has no date.
     site.write("content/companies/delta.yaml", "name: 델타\n");
 
@@ -116,8 +136,14 @@ fn without_updated_a_record_is_dated_by_the_last_commit_that_touched_its_files()
         text.contains("content/companies/gamma.yaml  last updated 2025-11-01 (120 days ago)"),
         "a record committed once is dated by that commit: {text}"
     );
-    assert!(!text.contains("beta.md"), "dated by its newest commit: {text}");
-    assert!(!text.contains("rt-laser"), "a translation's commit counts: {text}");
+    assert!(
+        !text.contains("beta.md"),
+        "dated by its newest commit: {text}"
+    );
+    assert!(
+        !text.contains("rt-laser"),
+        "a translation's commit counts: {text}"
+    );
     assert!(
         text.contains("content/companies/alpha.md  last updated 2026-01-15 (45 days ago)"),
         "`updated:` wins: {text}"

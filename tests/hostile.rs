@@ -1068,7 +1068,14 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
             .files
             .keys()
             .filter(|p| p.parent() == Some(Path::new("site/content").join(kind).as_path()))
-            .filter(|p| p.file_name().unwrap().to_string_lossy().matches('.').count() == 1)
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .matches('.')
+                    .count()
+                    == 1
+            })
             .count()
     };
     // Each page's title as the fixture gave it (titles are the same in every language).
@@ -1097,7 +1104,10 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
                 let page = link
                     .strip_prefix("https://hostile.example/")
                     .unwrap_or_else(|| panic!("{name}: {link}"));
-                assert!(page.starts_with(&format!("{}/{kind}/", &name[..2])), "{name}: {link}");
+                assert!(
+                    page.starts_with(&format!("{}/{kind}/", &name[..2])),
+                    "{name}: {link}"
+                );
                 assert_eq!(
                     squash(&entry.title().value),
                     title_of(&format!("{page}index.html")),
@@ -1151,6 +1161,9 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
     }
     assert_eq!(records("companies"), v.text.len(), "one company per vector");
     assert_eq!((feeds, calendars), (4, 2));
-    assert_eq!(entries, 2 * (records("notices") + records("success-stories")));
+    assert_eq!(
+        entries,
+        2 * (records("notices") + records("success-stories"))
+    );
     assert!(tables >= 10, "{tables} open data files");
 }

@@ -74,9 +74,12 @@ impl Paused {
 fn built_elsewhere(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let elsewhere = tempfile::tempdir().unwrap();
     let out = elsewhere.path().join("public");
-    assert!(common::run_in(root, &["build", "--root", ".", "--out", out.to_str().unwrap()])
-        .status
-        .success());
+    assert!(common::run_in(
+        root,
+        &["build", "--root", ".", "--out", out.to_str().unwrap()]
+    )
+    .status
+    .success());
     snapshot(&out)
 }
 
@@ -89,8 +92,8 @@ fn staging_folders(parent: &Path) -> Vec<String> {
 }
 
 #[test]
-fn a_build_killed_at_each_stage_of_writing_leaves_the_previous_output_and_the_next_build_cleans_up(
-) {
+fn a_build_killed_at_each_stage_of_writing_leaves_the_previous_output_and_the_next_build_cleans_up()
+{
     let site = Site::new("small", &[]);
     site.build(&[]);
     let before = snapshot(&site.out());
@@ -132,7 +135,9 @@ fn waits_for_a_lock(pid: u32) -> bool {
     std::fs::read_to_string("/proc/locks")
         .unwrap()
         .lines()
-        .any(|l| l.contains(" -> ") && l.split_whitespace().nth(5) == Some(pid.to_string().as_str()))
+        .any(|l| {
+            l.contains(" -> ") && l.split_whitespace().nth(5) == Some(pid.to_string().as_str())
+        })
 }
 
 #[test]

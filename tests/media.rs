@@ -121,7 +121,10 @@ fn every_image_has_alt_size_and_a_srcset_of_real_files() {
     }
     assert!(seen >= 6, "found {seen} images");
     for lang in ["ko", "en", "ja"] {
-        for page in ["equipment/eq-laser/index.html", "companies/alpha/index.html"] {
+        for page in [
+            "equipment/eq-laser/index.html",
+            "companies/alpha/index.html",
+        ] {
             let page = format!("{lang}/{page}");
             assert!(pages_with_images.contains(&page), "{page} shows its image");
         }

@@ -183,7 +183,9 @@ fn a_10_mb_body_is_found_by_search_by_its_last_word() {
         let (hash, words, last) = &hits[0];
         // The page is the long record, and the word is its last: all of it was indexed.
         let fragment: serde_json::Value = serde_json::from_slice(&pagefind_file(
-            &site.out().join(format!("pagefind/fragment/{hash}.pf_fragment")),
+            &site
+                .out()
+                .join(format!("pagefind/fragment/{hash}.pf_fragment")),
         ))
         .unwrap();
         assert_eq!(fragment["url"], format!("{lang}/companies/long/"));
@@ -193,7 +195,10 @@ fn a_10_mb_body_is_found_by_search_by_its_last_word() {
         assert!(
             content.trim_end().ends_with(END_WORD),
             "{lang}: the record's text ends with `{END_WORD}`: …{}",
-            content.chars().skip(content.chars().count().saturating_sub(100)).collect::<String>()
+            content
+                .chars()
+                .skip(content.chars().count().saturating_sub(100))
+                .collect::<String>()
         );
     }
 }

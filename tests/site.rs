@@ -42,7 +42,11 @@ fn every_page_exists_in_every_language_with_its_language_and_a_heading() {
         assert!(ko.contains(&page.to_string()), "ko/{page} is missing");
     }
     for lang in ["ko", "en", "ja"] {
-        assert_eq!(pages_of(&site.out(), lang), ko, "{lang} has the pages ko has");
+        assert_eq!(
+            pages_of(&site.out(), lang),
+            ko,
+            "{lang} has the pages ko has"
+        );
         for page in &ko {
             let html = site.page(&format!("{lang}/{page}"));
             assert!(
@@ -385,19 +389,26 @@ fn every_page_links_to_the_file_to_correct() {
         for page in pages_of(&site.out(), lang) {
             let rel = format!("{lang}/{page}");
             if is_redirect(&site.page(&rel)) {
-                assert!(edit(&rel).is_empty(), "{rel}: an alias has nothing to correct");
+                assert!(
+                    edit(&rel).is_empty(),
+                    "{rel}: an alias has nothing to correct"
+                );
                 continue;
             }
             // The file the page comes from: a record's file, a free-form page's
             // file, the taxonomies for facet pages, else the settings.
-            let parts: Vec<&str> = page.trim_end_matches("index.html").split_terminator('/').collect();
+            let parts: Vec<&str> = page
+                .trim_end_matches("index.html")
+                .split_terminator('/')
+                .collect();
             let record = |kind: &str, slug: &str| {
                 ["md", "yaml"]
                     .iter()
                     .map(|ext| format!("content/{kind}/{slug}.{ext}"))
                     .find(|f| site.root().join(f).is_file())
             };
-            let is_kind = |dir: &str| dir != "pages" && dir != "media" && content.join(dir).is_dir();
+            let is_kind =
+                |dir: &str| dir != "pages" && dir != "media" && content.join(dir).is_dir();
             let expected = match parts.as_slice() {
                 [kind, slug] if is_kind(kind) && record(kind, slug).is_some() => {
                     record(kind, slug).unwrap()
