@@ -190,8 +190,11 @@ pub fn build(
         let t = Instant::now();
         let mut written = files.len();
         let writing = timings.progress.stage("write", "files", Some(files.len()));
+        test_stage("locking");
         let mut staging = crate::write::Staging::new(out)?;
+        test_stage("staging");
         staging.write(files, &writing)?;
+        test_stage("pages");
         writing.finish();
         timings.record("write", t);
         let (index_files, index_secs) = index
@@ -208,13 +211,31 @@ pub fn build(
             .progress
             .stage("finish", "files", Some(index_files.len()));
         staging.write(index_files, &finishing)?;
+        test_stage("index");
         staging.finish()?;
+        test_stage("swapped");
         finishing.finish();
         timings.record("finish", t);
         Ok(Some(written))
     })?;
     problems.extend(found.into_sorted());
     Ok((problems, written.unwrap_or(0)))
+}
+
+/// Test-only hook, for tests/interrupted.rs: with CLUSTERPRESS_TEST_PAUSE_AT set,
+/// the build writes `clusterpress-test: <stage>` on stderr as it reaches each
+/// stage of writing (`locking` the output; `staging`: locked, staging folder
+/// made; `pages` written; `index` written; `swapped` in), and at the stage the
+/// variable names it waits for a line (or the end) of stdin, so that a test can
+/// kill it, or let it go on, at a known moment. Nothing else sets it.
+fn test_stage(stage: &str) {
+    let Some(at) = std::env::var_os("CLUSTERPRESS_TEST_PAUSE_AT") else {
+        return;
+    };
+    eprintln!("clusterpress-test: {stage}");
+    if at == stage {
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
 }
 
 fn load_theme(site: &Site, problems: &Diagnostics) -> Option<crate::theme::Theme> {

@@ -115,6 +115,19 @@ fn free_form_pages_are_in_the_menu_in_order_in_every_language() {
     );
     let ko = menu("ko");
     assert!(ko.iter().any(|(_, l)| l == "가입 안내"));
+    // The order, and what stays out, in every language.
+    for lang in LANGS {
+        let hrefs: Vec<String> = menu(lang).into_iter().map(|(h, _)| h).collect();
+        let at = |slug: &str| {
+            hrefs
+                .iter()
+                .position(|h| *h == format!("/cluster/{lang}/{slug}/"))
+        };
+        let join = at("join").unwrap_or_else(|| panic!("{lang}: join in {hrefs:?}"));
+        let about = at("about").unwrap_or_else(|| panic!("{lang}: about in {hrefs:?}"));
+        assert!(join < about, "{lang}: menu order 1, 2: {hrefs:?}");
+        assert!(at("privacy").is_none(), "{lang}: {hrefs:?}");
+    }
     let about = site.page("en/about/index.html");
     assert_eq!(texts(&about, "h1"), ["About the cluster"]);
     assert!(about.contains("connects companies and universities"));
@@ -346,6 +359,60 @@ fn every_record_page_has_schema_org_metadata() {
         ),
         ("en/about/index.html", "WebPage", "name"),
     ];
+    // Every record's page, in every language: its type, address, language and name.
+    let model = loaded(&site);
+    let mut checked = 0;
+    for lang in LANGS {
+        for r in &model.records {
+            let rel = format!(
+                "{}index.html",
+                clusterpress::site::paths::record_path(r, lang)
+            );
+            if r.draft {
+                assert!(!site.out().join(&rel).exists(), "{rel}: a draft");
+                continue;
+            }
+            let html = site.page(&rel);
+            let v = jsonld(&html);
+            let types: &[&str] = match r.id.kind {
+                Kind::Companies | Kind::Institutions => &["Organization"],
+                Kind::ResearchThemes => &["ResearchProject"],
+                Kind::Equipment => &["Product"],
+                Kind::Coordinators => &["Person"],
+                Kind::SuccessStories => &["Article"],
+                Kind::Notices => &["Event", "Article"],
+                Kind::Pages => &["WebPage"],
+            };
+            assert_eq!(v["@context"], "https://schema.org", "{rel}");
+            assert!(
+                types.iter().any(|t| v["@type"] == *t),
+                "{rel}: {}",
+                v["@type"]
+            );
+            assert_eq!(
+                v["url"].as_str().unwrap(),
+                format!(
+                    "https://org.github.io/cluster/{}",
+                    rel.trim_end_matches("index.html")
+                ),
+                "{rel}"
+            );
+            assert_eq!(v["inLanguage"], lang, "{rel}");
+            let name = if v["@type"] == "Article" {
+                &v["headline"]
+            } else {
+                &v["name"]
+            };
+            assert_eq!(
+                name.as_str(),
+                Some(texts(&html, "h1")[0].as_str()),
+                "{rel}: the name is the page's"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3 * 14, "{checked} record pages");
+    // Each kind's own fields, on one page of each.
     for (page, ty, field) in cases {
         let v = jsonld(&site.page(page));
         assert_eq!(v["@context"], "https://schema.org", "{page}");

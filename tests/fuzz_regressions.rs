@@ -93,12 +93,19 @@ fn assert_positioned(site: &Site, what: &str) {
         problems.iter().any(|p| p["severity"] == "error"),
         "{what}: {problems:#?}"
     );
+    // The human report, the one editors read, shows each error at its place
+    // and the line it names.
+    let human = site.run(&["check", "--root", "."]);
+    let report = String::from_utf8_lossy(&human.stderr);
+    assert_eq!(human.status.code(), Some(1), "{what}: {report}");
+    assert!(!report.contains("panicked"), "{what}: {report}");
     for p in &problems {
         let (line, column) = (
             p["line"].as_u64().unwrap() as usize,
             p["column"].as_u64().unwrap() as usize,
         );
-        let file = site.root().join(p["file"].as_str().unwrap());
+        let name = p["file"].as_str().unwrap();
+        let file = site.root().join(name);
         let Ok(bytes) = std::fs::read(&file) else {
             continue;
         };
@@ -114,10 +121,23 @@ fn assert_positioned(site: &Site, what: &str) {
             (1..=width + 1).contains(&column),
             "{what}: column {column} of {width}: {p}"
         );
+        // Warnings about a whole file (no translation, no summary) name only the file.
+        if p["severity"] != "error" {
+            continue;
+        }
+        assert!(
+            report.contains(&format!("{name}:{line}:{column}")),
+            "{what}: the report names {name}:{line}:{column}: {report}"
+        );
+        let shown = format!("{line} │ {}", lines[line - 1]);
+        assert!(
+            report
+                .lines()
+                .any(|l| l.trim_start().trim_end() == shown.trim_end()),
+            "{what}: the report shows line {line} ({:?}): {report}",
+            lines[line - 1]
+        );
     }
-    // The human report shows the line it names.
-    let human = site.run(&["check", "--root", "."]);
-    assert!(!String::from_utf8_lossy(&human.stderr).contains("panicked"));
 }
 
 #[test]

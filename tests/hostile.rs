@@ -1051,9 +1051,10 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
     assert!(seen > 1000, "{seen} filter names and values");
 }
 
-/// Feeds and open data carry hostile text as data: the Atom feeds parse and
-/// give the titles back as they were, no value adds a line or an event to the
-/// calendar, and every CSV and JSON file parses with one row per record.
+/// Feeds and open data carry hostile text as data: the Atom feeds parse, with
+/// one entry per record, each giving its own record's title back as it was; no
+/// value adds a line or an event to the calendar; and every CSV and JSON file
+/// parses with one row per record of its kind.
 #[test]
 fn feeds_and_open_data_hold_hostile_text_as_data() {
     let site = hostile_site(&[]);
@@ -1061,14 +1062,59 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
     let v = vectors();
     let fixture = generate(&v);
     let (mut feeds, mut calendars, mut tables) = (0, 0, 0);
-    let mut titles = Vec::new();
+    // Records of each kind in the fixture (translations are not records).
+    let records = |kind: &str| {
+        fixture
+            .files
+            .keys()
+            .filter(|p| p.parent() == Some(Path::new("site/content").join(kind).as_path()))
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .matches('.')
+                    .count()
+                    == 1
+            })
+            .count()
+    };
+    // Each page's title as the fixture gave it (titles are the same in every language).
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title_of = |page: &str| {
+        let en = format!("en/{}", page.split_once('/').unwrap().1);
+        fixture
+            .titles
+            .iter()
+            .find(|(p, _)| *p == en)
+            .map(|(_, t)| squash(t))
+            .unwrap_or_else(|| panic!("no title given for {page}"))
+    };
+    let mut entries = 0;
     for (path, bytes) in snapshot(&site.out()) {
         let name = path.to_string_lossy().to_string();
         let text = String::from_utf8_lossy(&bytes).to_string();
         if name.ends_with("atom.xml") {
             let feed: atom_syndication::Feed =
                 text.parse().unwrap_or_else(|e| panic!("{name}: {e}"));
-            titles.extend(feed.entries().iter().map(|e| e.title().value.clone()));
+            // en/notices/atom.xml: one entry per notice.
+            let kind = name.split('/').nth(1).unwrap();
+            assert_eq!(feed.entries().len(), records(kind), "{name}");
+            for entry in feed.entries() {
+                let link = &entry.links()[0].href;
+                let page = link
+                    .strip_prefix("https://hostile.example/")
+                    .unwrap_or_else(|| panic!("{name}: {link}"));
+                assert!(
+                    page.starts_with(&format!("{}/{kind}/", &name[..2])),
+                    "{name}: {link}"
+                );
+                assert_eq!(
+                    squash(&entry.title().value),
+                    title_of(&format!("{page}index.html")),
+                    "{name}: the title of {link}"
+                );
+                entries += 1;
+            }
             feeds += 1;
         } else if name.ends_with(".ics") {
             assert!(
@@ -1094,23 +1140,30 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
                 .records()
                 .collect::<Result<Vec<_>, _>>()
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
-            if name == "data/companies.csv" {
-                assert_eq!(rows.len(), v.text.len(), "one row per company");
-            }
+            // data/companies.csv, data/equipment-uniquip.en.csv: one row per record of the kind.
+            let stem = name["data/".len()..].split('.').next().unwrap();
+            let kind = stem.strip_suffix("-uniquip").unwrap_or(stem);
+            assert_eq!(rows.len(), records(kind), "{name}: one row per record");
             tables += 1;
         } else if name.starts_with("data/") && name.ends_with(".json") {
-            serde_json::from_slice::<serde_json::Value>(&bytes)
+            let data = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
+            if name != "data/index.json" {
+                let kind = data["kind"].as_str().unwrap();
+                assert_eq!(
+                    data["records"].as_array().map(Vec::len),
+                    Some(records(kind)),
+                    "{name}: one entry per record"
+                );
+            }
             tables += 1;
         }
     }
+    assert_eq!(records("companies"), v.text.len(), "one company per vector");
     assert_eq!((feeds, calendars), (4, 2));
+    assert_eq!(
+        entries,
+        2 * (records("notices") + records("success-stories"))
+    );
     assert!(tables >= 10, "{tables} open data files");
-    // Entry titles are the vectors, as text.
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let expected: Vec<String> = fixture.titles.iter().map(|(_, t)| squash(t)).collect();
-    assert!(titles.len() >= 12);
-    for t in &titles {
-        assert!(expected.contains(&squash(t)), "{t} is not a title given");
-    }
 }

@@ -49,16 +49,23 @@ fn every_image_has_alt_size_and_a_srcset_of_real_files() {
     let site = with_photo();
     site.build(&["--date", "2026-11-27"]);
     let mut seen = 0;
-    for lang in ["ko", "en", "ja"] {
-        for page in [
-            format!("{lang}/equipment/eq-laser/index.html"),
-            format!("{lang}/companies/alpha/index.html"),
-        ] {
-            let html = site.page(&page);
+    let mut pages_with_images = Vec::new();
+    // Every page of the site, in every language.
+    let pages: Vec<String> = common::snapshot(&site.out())
+        .into_keys()
+        .map(|p| p.to_string_lossy().to_string())
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    assert!(pages.len() > 200, "{} pages", pages.len());
+    for page in &pages {
+        let lang = page.split('/').next().unwrap();
+        {
+            let html = site.page(page);
             let doc = scraper::Html::parse_document(&html);
             let img = scraper::Selector::parse("img").unwrap();
             for el in doc.select(&img) {
                 seen += 1;
+                pages_with_images.push(page.clone());
                 let a = |n: &str| el.value().attr(n).map(str::to_string);
                 let alt = a("alt").unwrap_or_default();
                 assert!(!alt.is_empty(), "{page}: an image without alt text");
@@ -76,8 +83,14 @@ fn every_image_has_alt_size_and_a_srcset_of_real_files() {
                 let file = site.out().join(src.trim_start_matches("/cluster/"));
                 let shown = image::image_dimensions(&file).unwrap();
                 assert_eq!(shown, (w, h), "{page}: width/height are the file's");
-                let sources = scraper::Selector::parse("picture source").unwrap();
-                let webp = doc
+                // The WebP source of this image's own <picture>.
+                let picture = el
+                    .parent()
+                    .and_then(scraper::ElementRef::wrap)
+                    .filter(|p| p.value().name() == "picture")
+                    .unwrap_or_else(|| panic!("{page}: {src} is not in a <picture>"));
+                let sources = scraper::Selector::parse("source").unwrap();
+                let webp = picture
                     .select(&sources)
                     .next()
                     .and_then(|s| s.value().attr("srcset"))
@@ -107,6 +120,15 @@ fn every_image_has_alt_size_and_a_srcset_of_real_files() {
         }
     }
     assert!(seen >= 6, "found {seen} images");
+    for lang in ["ko", "en", "ja"] {
+        for page in [
+            "equipment/eq-laser/index.html",
+            "companies/alpha/index.html",
+        ] {
+            let page = format!("{lang}/{page}");
+            assert!(pages_with_images.contains(&page), "{page} shows its image");
+        }
+    }
     let gallery = site.page("en/equipment/eq-laser/index.html");
     let srcset = common::attrs(&gallery, ".gallery img", "srcset").remove(0);
     assert_eq!(

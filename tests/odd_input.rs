@@ -6,6 +6,8 @@
 mod common;
 
 use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use clusterpress::build::{self, Options, Timings};
@@ -45,9 +47,14 @@ fn long_body(bytes: usize) -> String {
             body.push_str("끝.\n\n");
         }
     }
-    body.push_str("LAST-PARAGRAPH-OF-THE-LONG-BODY\n");
+    body.push_str("LAST-PARAGRAPH-OF-THE-LONG-BODY ");
+    body.push_str(END_WORD);
+    body.push('\n');
     body
 }
+
+/// The body's last word: in no dictionary, so that no stemmer changes it.
+const END_WORD: &str = "qxzjvwk";
 
 fn site_with_long_body() -> Site {
     let site = Site::new("small", &[]);
@@ -95,13 +102,105 @@ fn a_10_mb_body_is_checked_and_rendered() {
     );
 }
 
+/// A Pagefind file: gzipped, with a signature in front of the content.
+fn pagefind_file(path: &Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+        .read_to_end(&mut bytes)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    bytes
+        .strip_prefix(b"pagefind_dcd")
+        .expect("Pagefind's signature")
+        .to_vec()
+}
+
+/// Where `word` is indexed for `lang`, looked up as Pagefind's search does:
+/// the language's metadata names the index chunk whose range holds the word;
+/// the chunk lists the pages (by number in the metadata) and the positions of
+/// the word in each. Returns each page's fragment hash, its word count and the
+/// last position of the word.
+fn pagefind_lookup(out: &Path, lang: &str, word: &str) -> Vec<(String, u32, i32)> {
+    let dir = out.join("pagefind");
+    let entry: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("pagefind-entry.json")).unwrap()).unwrap();
+    let hash = entry["languages"][lang]["hash"].as_str().unwrap();
+    // pagefind.<hash>.pf_meta: [version, [[page hash, word count, group]…], [[from, to, chunk hash]…], …]
+    let meta = pagefind_file(&dir.join(format!("pagefind.{hash}.pf_meta")));
+    let mut d = minicbor::Decoder::new(&meta);
+    d.array().unwrap();
+    d.str().unwrap();
+    let mut pages = Vec::new();
+    for _ in 0..d.array().unwrap().unwrap() {
+        d.array().unwrap();
+        let hash = d.str().unwrap().to_string();
+        pages.push((hash, d.u32().unwrap()));
+        d.skip().unwrap();
+    }
+    let mut chunk = None;
+    for _ in 0..d.array().unwrap().unwrap() {
+        d.array().unwrap();
+        let (from, to, hash) = (d.str().unwrap(), d.str().unwrap(), d.str().unwrap());
+        if from <= word && word <= to {
+            chunk = Some(hash.to_string());
+        }
+    }
+    let chunk = chunk.unwrap_or_else(|| panic!("no index chunk of {lang} holds `{word}`"));
+    // index/<hash>.pf_index: [[[word, [[page number, [positions], [meta positions]]…], variants]…]]
+    let index = pagefind_file(&dir.join(format!("index/{chunk}.pf_index")));
+    let mut d = minicbor::Decoder::new(&index);
+    d.array().unwrap();
+    let mut found = Vec::new();
+    for _ in 0..d.array().unwrap().unwrap() {
+        d.array().unwrap();
+        let this = d.str().unwrap() == word;
+        for _ in 0..d.array().unwrap().unwrap() {
+            d.array().unwrap();
+            let page = d.u64().unwrap() as usize;
+            // Positions, with weight changes written in between as negative numbers.
+            let mut last = -1;
+            for _ in 0..d.array().unwrap().unwrap() {
+                last = last.max(d.i32().unwrap());
+            }
+            d.skip().unwrap();
+            if this {
+                found.push((pages[page].0.clone(), pages[page].1, last));
+            }
+        }
+        d.skip().unwrap();
+    }
+    found
+}
+
 #[test]
-fn a_10_mb_body_builds_with_its_search_index() {
+fn a_10_mb_body_is_found_by_search_by_its_last_word() {
     let site = site_with_long_body();
     site.build(&[]);
     let page = site.page("en/companies/long/index.html");
-    assert!(page.contains("LAST-PARAGRAPH-OF-THE-LONG-BODY"));
-    assert!(site.out().join("pagefind/pagefind-entry.json").exists());
+    assert!(page.contains(END_WORD));
+    for lang in ["ko", "en"] {
+        let hits = pagefind_lookup(&site.out(), lang, END_WORD);
+        assert_eq!(hits.len(), 1, "{lang}: one page has `{END_WORD}`: {hits:?}");
+        let (hash, words, last) = &hits[0];
+        // The page is the long record, and the word is its last: all of it was indexed.
+        let fragment: serde_json::Value = serde_json::from_slice(&pagefind_file(
+            &site
+                .out()
+                .join(format!("pagefind/fragment/{hash}.pf_fragment")),
+        ))
+        .unwrap();
+        assert_eq!(fragment["url"], format!("{lang}/companies/long/"));
+        assert!(*words > 1_000_000, "{lang}: {words} words indexed");
+        assert_eq!(*last as u32 + 1, *words, "{lang}: the word's position");
+        let content = fragment["content"].as_str().unwrap();
+        assert!(
+            content.trim_end().ends_with(END_WORD),
+            "{lang}: the record's text ends with `{END_WORD}`: …{}",
+            content
+                .chars()
+                .skip(content.chars().count().saturating_sub(100))
+                .collect::<String>()
+        );
+    }
 }
 
 #[test]

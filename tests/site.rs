@@ -4,33 +4,65 @@ mod common;
 
 use common::{attrs, broken_links, snapshot, texts, Site};
 
+/// Every HTML page under `out/<lang>/`, relative to it, sorted.
+fn pages_of(out: &std::path::Path, lang: &str) -> Vec<String> {
+    snapshot(&out.join(lang))
+        .into_keys()
+        .map(|p| p.to_string_lossy().to_string())
+        .filter(|p| p.ends_with(".html"))
+        .collect()
+}
+
+/// An alias: a page that only sends the visitor to the record's address.
+fn is_redirect(html: &str) -> bool {
+    html.contains("http-equiv=refresh")
+}
+
 #[test]
-fn every_page_exists_in_every_language_with_its_text() {
+fn every_page_exists_in_every_language_with_its_language_and_a_heading() {
     let site = Site::new("small", &[]);
     site.build(&[]);
+    let ko = pages_of(&site.out(), "ko");
+    // Pages of every sort, among them.
+    for page in [
+        "index.html",
+        "404.html",
+        "companies/index.html",
+        "companies/alpha/index.html",
+        "institutions/tama-univ/index.html",
+        "research-themes/rt-laser/index.html",
+        "equipment/eq-laser/index.html",
+        "coordinators/coord-sato/index.html",
+        "success-stories/story-laser/index.html",
+        "technologies/cutting/index.html",
+        "technologies/index.html",
+        "tier/super/index.html",
+        "access/open/index.html",
+    ] {
+        assert!(ko.contains(&page.to_string()), "ko/{page} is missing");
+    }
     for lang in ["ko", "en", "ja"] {
-        for page in [
-            "index.html",
-            "404.html",
-            "companies/index.html",
-            "companies/alpha/index.html",
-            "institutions/tama-univ/index.html",
-            "research-themes/rt-laser/index.html",
-            "equipment/eq-laser/index.html",
-            "coordinators/coord-sato/index.html",
-            "success-stories/story-laser/index.html",
-            "technologies/cutting/index.html",
-            "technologies/index.html",
-            "tier/super/index.html",
-            "access/open/index.html",
-        ] {
+        assert_eq!(
+            pages_of(&site.out(), lang),
+            ko,
+            "{lang} has the pages ko has"
+        );
+        for page in &ko {
             let html = site.page(&format!("{lang}/{page}"));
             assert!(
                 html.contains(&format!("<html lang={lang}>")),
                 "{lang}/{page} has lang"
             );
+            if !is_redirect(&html) {
+                let h1 = texts(&html, "h1");
+                assert!(
+                    h1.len() == 1 && !h1[0].is_empty(),
+                    "{lang}/{page}: one heading, with text: {h1:?}"
+                );
+            }
         }
     }
+    // The text of each language, for a record translated into all three.
     let ko = site.page("ko/companies/alpha/index.html");
     assert_eq!(texts(&ko, "h1"), vec!["(주)알파정밀"]);
     assert!(ko.contains("ALPHA-KO-BODY"));
@@ -350,6 +382,47 @@ fn every_page_links_to_the_file_to_correct() {
     let site = Site::new("small", &[]);
     site.build(&[]);
     let edit = |page: &str| attrs(&site.page(page), ".site-footer a", "href");
+    let prefix = "https://git.example.org/test/edit/main/";
+    let content = site.root().join("content");
+    let mut checked = 0;
+    for lang in ["ko", "en", "ja"] {
+        for page in pages_of(&site.out(), lang) {
+            let rel = format!("{lang}/{page}");
+            if is_redirect(&site.page(&rel)) {
+                assert!(
+                    edit(&rel).is_empty(),
+                    "{rel}: an alias has nothing to correct"
+                );
+                continue;
+            }
+            // The file the page comes from: a record's file, a free-form page's
+            // file, the taxonomies for facet pages, else the settings.
+            let parts: Vec<&str> = page
+                .trim_end_matches("index.html")
+                .split_terminator('/')
+                .collect();
+            let record = |kind: &str, slug: &str| {
+                ["md", "yaml"]
+                    .iter()
+                    .map(|ext| format!("content/{kind}/{slug}.{ext}"))
+                    .find(|f| site.root().join(f).is_file())
+            };
+            let is_kind =
+                |dir: &str| dir != "pages" && dir != "media" && content.join(dir).is_dir();
+            let expected = match parts.as_slice() {
+                [kind, slug] if is_kind(kind) && record(kind, slug).is_some() => {
+                    record(kind, slug).unwrap()
+                }
+                [slug] if record("pages", slug).is_some() => record("pages", slug).unwrap(),
+                [] | ["404.html"] | ["search"] => "site.yaml".to_string(),
+                [kind, ..] if is_kind(kind) => "site.yaml".to_string(),
+                _ => "content/taxonomies.yaml".to_string(),
+            };
+            assert_eq!(edit(&rel), vec![format!("{prefix}{expected}")], "{rel}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked} pages");
     assert_eq!(
         edit("en/companies/alpha/index.html"),
         vec!["https://git.example.org/test/edit/main/content/companies/alpha.md"]

@@ -176,12 +176,30 @@ mod tests {
     }
 
     #[test]
-    fn a_complete_syllable_does_not_match_a_longer_one() {
-        // 기어 (gear) is not 기업 (company): with the sentinel, neither form extends the other.
-        let indexed = forms("기업");
-        assert!(!indexed
-            .iter()
-            .any(|f| f.starts_with(&query_forms("기어")[0])));
+    fn a_query_form_never_prefix_matches_a_longer_indexed_word() {
+        // Pagefind matches a query term as the prefix of indexed words (and loads
+        // only the chunk where the term would sit). The sentinel makes each form a
+        // word that nothing else extends, so a query form matches its own form
+        // exactly or nothing: 기 must not reach the word 기업, nor 기술사 reach 기술상담.
+        for (query, text) in [("기", "기업"), ("기술사", "기술상담을"), ("기어", "기업")]
+        {
+            // What Pagefind indexes for a record with this text: its words, plus
+            // the forms src/search.rs adds with `index_forms`.
+            let indexed: Vec<String> = text
+                .split_whitespace()
+                .map(str::to_string)
+                .chain(forms(text))
+                .collect();
+            // What the search page sends (search.js mirrors `query_forms`).
+            for q in query_forms(query) {
+                for word in &indexed {
+                    assert!(
+                        word == &q || !word.starts_with(q.as_str()),
+                        "the query form {q:?} of {query} prefix-matches {word:?}, indexed for {text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -120,11 +120,23 @@ for (const variant of [
     });
     test("the sitemap, robots.txt, manifest, feeds, calendars and open data point at files of the build", () => {
       const broken = [];
+      // URLs of the site checked here, per file: site.checked also counts the page visits'.
+      const ours = {};
       for (const file of machineFiles(out)) {
         const name = `/${variant.prefix.slice(1)}${file}`;
-        for (const url of urlsIn(out, file, server.url)) site.check(url, "URL", (rule, detail) => broken.push(`${name} [${rule}] ${detail}`));
+        ours[file] = 0;
+        for (const url of urlsIn(out, file, server.url)) {
+          if (site.check(url, "URL", (rule, detail) => broken.push(`${name} [${rule}] ${detail}`))) ours[file]++;
+        }
       }
-      assert.ok(site.checked > 0);
+      const feeds = ["ko", "en"].flatMap((l) => [`${l}/notices/atom.xml`, `${l}/success-stories/atom.xml`, `${l}/notices/events.ics`]);
+      const data = readdirSync(join(out, "data")).filter((n) => n.endsWith(".json")).map((n) => `data/${n}`);
+      assert.ok(data.length >= 9, data.join(" "));
+      for (const file of ["sitemap.xml", "robots.txt", "manifest.webmanifest", ...feeds, ...data]) {
+        assert.ok(ours[file] > 0, `${file}: no URL of the site checked (${ours[file]})`);
+      }
+      // The sitemap lists every page of both languages.
+      assert.ok(ours["sitemap.xml"] > 400, `sitemap.xml: ${ours["sitemap.xml"]} URLs`);
       assert.deepEqual(broken.slice(0, 60), [], `${broken.length} broken`);
     });
     test("nothing is wider than a 375-pixel screen", () => {
@@ -223,6 +235,7 @@ class Site {
     Object.assign(this, { out, served, base, checked: 0, seen: new Map(), ids: new Map() });
   }
 
+  /** Check `url`; returns whether it is one of the site's (checked against the build). */
   check(url, where, report) {
     let rest;
     if (url.startsWith(this.served)) rest = url.slice(this.served.length);
@@ -234,7 +247,7 @@ class Site {
       // Pagefind's UI submits its form by script (action="javascript:void(0);"); nothing else may use javascript: URLs.
       else if (u?.protocol === "javascript:" && where === "form action") return;
       else if (!u || !["http:", "https:", "mailto:", "tel:"].includes(u.protocol)) report("bad-url", `${where} ${url}`);
-      return;
+      return false;
     }
     const [pathAndQuery, fragment] = rest.split("#");
     const path = decodeURIComponent(pathAndQuery.split("?")[0]);
@@ -245,6 +258,7 @@ class Site {
     }
     const problem = this.seen.get(key);
     if (problem) report(problem.rule, `${where} ${url}: ${problem.detail}`);
+    return true;
   }
 
   resolve(path, fragment) {

@@ -1,6 +1,7 @@
 // Search, proven by running searches: Pagefind's own JavaScript against the built
 // sample site in Chromium, for both languages, with filters, through the page's
-// UI, and over a set of Korean and English queries scored for recall and precision.
+// UI, and over a set of Korean and English queries, each of which must find
+// exactly what it should (the few allowed misses are named in ALLOWED).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, existsSync, readFileSync, mkdtempSync, cpSync, appendFileSync } from "node:fs";
@@ -15,6 +16,26 @@ before(async () => {
   page = await browser.newPage();
 });
 after(() => closeAll(browser, server));
+
+/** The search page's own preprocessing of a query (particles off, Korean syllable pairs): required, never skipped. */
+async function processTerm(q) {
+  const term = await page.evaluate((q) => (typeof window.__processTerm === "function" ? window.__processTerm(q) : undefined), q);
+  assert.notEqual(term, undefined, "the search page's preprocessing (window.__processTerm) is missing");
+  return term;
+}
+
+/**
+ * The only queries allowed to differ from what their `match` expects, by name,
+ * with the pages they may miss or add. Any other miss or extra fails.
+ */
+const ALLOWED = {
+  ko: {},
+  en: {
+    // Pagefind's English stemmer takes "cleanroom" and "cleaning" to a common
+    // stem: the page that mentions cleaning comes up too.
+    cleanroom: { missed: [], extra: ["/en/companies/musashi-micro-parts/"] },
+  },
+};
 
 /** Every record page (notices included) and every free-form page: what search finds. */
 function recordPages(lang) {
@@ -65,35 +86,47 @@ function score(lang, queries, texts, results) {
 const queries = JSON.parse(readFileSync(new URL("./queries.json", import.meta.url)));
 
 for (const lang of ["ko", "en"]) {
-  test(`${lang}: the query set finds what visitors expect (recall ≥ 0.95, precision ≥ 0.9)`, async () => {
+  test(`${lang}: every query of the set finds what visitors expect, and nothing else`, async () => {
     assert.ok(queries[lang].length >= (lang === "ko" ? 40 : 20));
     const texts = await pageTexts(lang);
     assert.ok(Object.keys(texts).length >= 90);
     const results = {};
     for (const { q } of queries[lang]) {
       // The same preprocessing the search page applies (particles off in Korean).
-      const term = await page.evaluate((q) => window.__processTerm ? window.__processTerm(q) : q, q);
-      results[q] = await pagefindSearch(page, term);
+      results[q] = await pagefindSearch(page, await processTerm(q));
     }
     const s = score(lang, queries[lang], texts, results);
 
     const weak = s.rows.filter((r) => r.recall < 1 || r.precision < 1);
     console.log(`search quality ${lang}: ${queries[lang].length} queries, recall ${s.recall.toFixed(3)}, precision ${s.precision.toFixed(3)}`);
     for (const r of weak) console.log(`  ${r.q}: expected ${r.expected}, got ${r.got}, missed ${r.missed.join(" ")} extra ${r.extra.join(" ")}`);
-    assert.ok(s.recall >= 0.95, `recall ${s.recall}`);
-    assert.ok(s.precision >= 0.9, `precision ${s.precision}`);
+    // Each query on its own: a query that expects nothing tests nothing, and a
+    // miss or an extra result fails unless ALLOWED names it.
+    const failures = [];
+    for (const r of s.rows) {
+      const allowed = ALLOWED[lang][r.q] ?? { missed: [], extra: [] };
+      if (r.expected === 0) failures.push(`${r.q}: no page matches ${JSON.stringify(queries[lang].find((x) => x.q === r.q).match)}`);
+      const missed = r.missed.filter((u) => !allowed.missed.includes(u));
+      const extra = r.extra.filter((u) => !allowed.extra.includes(u));
+      if (missed.length || extra.length) failures.push(`${r.q}: missed ${missed.join(" ") || "-"}, extra ${extra.join(" ") || "-"}`);
+    }
+    assert.deepEqual(failures, [], `${failures.length} of ${s.rows.length} queries fail`);
   });
 }
 
 test("Korean finds nouns inside compounds and with particles attached", async () => {
   await page.goto(`${server.url}ko/search/`);
+  // The page sends the forms src/hangul.rs query_forms gives (its unit tests):
+  // whole syllable pairs, each closed by the sentinel that no indexed word extends.
+  for (const [q, forms] of [["현미경을", "현미q 미경q"], ["기", "기q"], ["기술사", "기술q 술사q"], ["laser", "laser"]]) {
+    assert.equal(await processTerm(q), forms, q);
+  }
   for (const [q, url] of [
     ["가공", "/ko/research-themes/rt-femtosecond-laser-microholes/"],
     ["현미경", "/ko/equipment/eq-sem-edx/"],
     ["회로를", "/ko/companies/tachikawa-rf-labs/"],
   ]) {
-    const term = await page.evaluate((q) => window.__processTerm(q), q);
-    const urls = (await pagefindSearch(page, term)).map((r) => r.url);
+    const urls = (await pagefindSearch(page, await processTerm(q))).map((r) => r.url);
     assert.ok(urls.includes(url), `${q} should find ${url}: ${urls.join(" ")}`);
   }
 });
@@ -114,8 +147,7 @@ test("filters narrow by kind and facet, with localized names", async () => {
 
 test("equipment results show how to book and on what terms, and filter by owner", async () => {
   await page.goto(`${server.url}ko/search/`);
-  const term = await page.evaluate((q) => window.__processTerm(q), "레이저");
-  const results = await pagefindSearch(page, term, { filters: { 종류: "설비", "이용 가능 여부": "외부 개방" } });
+  const results = await pagefindSearch(page, await processTerm("레이저"), { filters: { 종류: "설비", "이용 가능 여부": "외부 개방" } });
   assert.ok(results.length > 0);
   for (const r of results) {
     assert.ok(r.meta["예약 방법"], `${r.url} shows its booking contact`);
@@ -135,7 +167,11 @@ test("a product is a result of its own that leads to its place on the company pa
 
 test("results can be sorted by name", async () => {
   await page.goto(`${server.url}en/search/`);
+  const unsorted = await pagefindSearch(page, "laser");
   const sorted = await pagefindSearch(page, "laser", { sort: { name: "asc" } });
+  // The same results, all of them, only in another order.
+  assert.ok(unsorted.length >= 5, `${unsorted.length} results`);
+  assert.deepEqual(sorted.map((r) => r.url).sort(), unsorted.map((r) => r.url).sort());
   const titles = sorted.map((r) => r.title.toLowerCase().replace(/^the /, ""));
   assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b)));
 });
@@ -185,8 +221,7 @@ test("with search_fragment_files the results come in a few packed files and ever
         await page.goto(`${base}${lang}/search/`);
         const all = [];
         for (const { q } of queries[lang]) {
-          const term = await page.evaluate((q) => window.__processTerm(q), q);
-          all.push((await pagefindSearch(page, term)).map((r) => r.url).sort().join(" "));
+          all.push((await pagefindSearch(page, await processTerm(q))).map((r) => r.url).sort().join(" "));
         }
         return all;
       };

@@ -35,6 +35,13 @@ function pages(dir, prefix = "") {
 }
 
 // Runs in every page before anything else: a vector that sets the marker is recorded.
+//
+// Timers are tracked too, so that the test waits for every timer a page sets
+// (a vector could sit behind one, `onerror="setTimeout(alert,1000)"`) instead
+// of a fixed moment: window.__settled() resolves once every timer set so far
+// (and any set by those) has run or been cleared, an interval once it has
+// ticked. Nothing of the theme or Pagefind's UI sets a timer longer than
+// LONG ms, so a longer one is recorded as a problem rather than waited for.
 function traps() {
   window.__xssHits = [];
   Object.defineProperty(window, "__xss", {
@@ -42,6 +49,50 @@ function traps() {
     get: () => undefined,
     set: (v) => window.__xssHits.push(`window.__xss=${v}`),
   });
+  const LONG = 10000;
+  const pending = new Set();
+  let waiters = [];
+  const check = () => {
+    if (pending.size) return;
+    const ready = waiters;
+    waiters = [];
+    ready.forEach((resolve) => resolve());
+  };
+  const run = (fn, args) => (typeof fn === "function" ? fn(...args) : (0, eval)(String(fn)));
+  const [setT, clearT, setI, clearI] = [setTimeout, clearTimeout, setInterval, clearInterval];
+  const track = (set, repeat) =>
+    function (fn, delay = 0, ...args) {
+      if (Number(delay) > LONG) {
+        window.__xssHits.push(`a timer set for ${delay} ms`);
+        return set(() => {}, 0);
+      }
+      const id = set(() => {
+        try {
+          run(fn, args);
+        } finally {
+          if (!repeat || pending.has(id)) {
+            pending.delete(id);
+            check();
+          }
+        }
+      }, delay);
+      pending.add(id);
+      return id;
+    };
+  const untrack = (clear) => (id) => {
+    clear(id);
+    if (pending.delete(id)) check();
+  };
+  window.setTimeout = track(setT, false);
+  window.setInterval = track(setI, true);
+  window.clearTimeout = untrack(clearT);
+  window.clearInterval = untrack(clearI);
+  window.__settled = () => new Promise((resolve) => (waiters.push(resolve), check()));
+}
+
+/** Wait until every timer the page has set has run (see traps). */
+function settled(page) {
+  return page.evaluate(() => window.__settled());
 }
 
 // Everything in the live DOM that could run a script and did not come from the theme.
@@ -147,8 +198,8 @@ test("no page of the hostile site runs anything from its content", async () => {
     const response = await page.goto(server.url + path, { waitUntil: "load" });
     // The page as served (read now: a page that navigated away has no body to read).
     const html = path === "" ? "" : await response.text().catch(() => problems.push(`${where.current}: navigated away`) && "");
-    // Give handlers that fire after load (focus, media errors, timers) their moment.
-    await page.waitForTimeout(20);
+    // Handlers that fire after load may set timers: wait for every timer to run.
+    if (path !== "") await settled(page).catch((e) => problems.push(`${where.current}: timers: ${e.message.split("\n")[0]}`));
     // The chooser at / sends a browser on to its language; nothing else moves.
     const allowed = path === "" ? [server.url, `${server.url}ko/`, `${server.url}en/`] : [server.url + path];
     for (const url of where.navigations) {
@@ -177,15 +228,16 @@ for (const [lang, query] of [
     // Load every result: Pagefind shows them a few at a time.
     const more = page.locator(".pagefind-ui__button");
     while (await more.count()) {
+      const shown = await page.locator(".pagefind-ui__result").count();
       await more.first().click();
-      await page.waitForTimeout(50);
+      await page.waitForFunction((n) => document.querySelectorAll(".pagefind-ui__result").length > n, shown);
     }
     // Results render their excerpts (with <mark>) once loaded.
     await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result-excerpt").length === document.querySelectorAll(".pagefind-ui__result").length);
     const results = await page.locator(".pagefind-ui__result").count();
     const marked = await page.locator(".pagefind-ui__result-excerpt mark").count();
     const excerpts = (await page.locator(".pagefind-ui__result-excerpt").allTextContents()).join(" ");
-    await page.waitForTimeout(100);
+    await settled(page);
     await inspect(page, problems, where.current, html);
     for (const url of where.navigations) {
       if (!url.startsWith(`${server.url}${lang}/search/`)) problems.push(`navigated to ${url}`);
@@ -214,7 +266,7 @@ test("filters named by hostile taxonomy labels run nothing", async () => {
   for (const details of await page.locator(".pagefind-ui__filter-group, details").all()) {
     await details.evaluate((d) => d.tagName === "DETAILS" && (d.open = true));
   }
-  await page.waitForTimeout(100);
+  await settled(page);
   const labels = (await page.locator(".pagefind-ui__filter-name, .pagefind-ui__filter-label").allTextContents()).join(" ");
   assert.match(labels, /<|javascript|alert/, "hostile labels are shown as text");
   await inspect(page, problems, where.current, html);
