@@ -93,10 +93,15 @@ fn assert_positioned(site: &Site, what: &str) {
         problems.iter().any(|p| p["severity"] == "error"),
         "{what}: {problems:#?}"
     );
-    for p in &problems {
+    // Each problem's place and its second labels (in the same file).
+    let places = problems.iter().flat_map(|p| {
+        let related = p["related"].as_array().cloned().unwrap_or_default();
+        std::iter::once((p, p.clone())).chain(related.into_iter().map(move |r| (p, r)))
+    });
+    for (p, at) in places {
         let (line, column) = (
-            p["line"].as_u64().unwrap() as usize,
-            p["column"].as_u64().unwrap() as usize,
+            at["line"].as_u64().unwrap() as usize,
+            at["column"].as_u64().unwrap() as usize,
         );
         let file = site.root().join(p["file"].as_str().unwrap());
         let Ok(bytes) = std::fs::read(&file) else {
