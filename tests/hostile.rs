@@ -1051,6 +1051,16 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
     assert!(seen > 1000, "{seen} filter names and values");
 }
 
+/// Every string in a JSON value.
+fn strings(json: &serde_json::Value, out: &mut Vec<String>) {
+    match json {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|j| strings(j, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|j| strings(j, out)),
+        _ => {}
+    }
+}
+
 /// Feeds and open data carry hostile text as data: the Atom feeds parse and
 /// give the titles back as they were, no value adds a line or an event to the
 /// calendar, and every CSV and JSON file parses with one row per record.
@@ -1062,6 +1072,8 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
     let fixture = generate(&v);
     let (mut feeds, mut calendars, mut tables) = (0, 0, 0);
     let mut titles = Vec::new();
+    // Every cell of every CSV export, and every string of every JSON export.
+    let (mut csv_cells, mut json_strings) = (Vec::new(), Vec::new());
     for (path, bytes) in snapshot(&site.out()) {
         let name = path.to_string_lossy().to_string();
         let text = String::from_utf8_lossy(&bytes).to_string();
@@ -1097,15 +1109,57 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
             if name == "data/companies.csv" {
                 assert_eq!(rows.len(), v.text.len(), "one row per company");
             }
+            let header = reader.headers().unwrap().clone();
+            for row in rows.iter().chain([&header]) {
+                csv_cells.extend(row.iter().map(|c| (name.clone(), c.to_string())));
+            }
             tables += 1;
         } else if name.starts_with("data/") && name.ends_with(".json") {
-            serde_json::from_slice::<serde_json::Value>(&bytes)
+            let json = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
+            strings(&json, &mut json_strings);
             tables += 1;
         }
     }
     assert_eq!((feeds, calendars), (4, 2));
     assert!(tables >= 10, "{tables} open data files");
+    // No CSV cell can start a formula in a spreadsheet (OWASP: CSV injection):
+    // a cell that starts with = + - @ or a tab or CR is a plain number, or has
+    // a leading `'`. The formula vectors are in the CSV so, and exact in JSON.
+    for (file, cell) in &csv_cells {
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            assert!(
+                cell.parse::<f64>().is_ok_and(f64::is_finite),
+                "{file}: a cell starts a formula: {cell:?}"
+            );
+        }
+    }
+    let formulas: Vec<&String> = v
+        .text
+        .iter()
+        .filter(|t| t.starts_with(['=', '+', '-', '@', '\t']))
+        .collect();
+    assert!(formulas.len() >= 5, "the formula vectors");
+    for f in formulas {
+        // Text is trimmed when it is read, so the tab vector arrives as `=1+…`
+        // (a cell that starts with a tab is neutralized too: src/opendata.rs).
+        let f = &f.trim().to_string();
+        let quoted = format!("'{f}");
+        assert!(
+            csv_cells.iter().any(|(_, c)| *c == quoted),
+            "{f:?} is not in a CSV cell as {quoted:?}"
+        );
+        assert!(
+            csv_cells.iter().any(|(file, c)| file.contains("uniquip")
+                && c.starts_with(['\''])
+                && c[1..].starts_with(['=', '+', '-', '@', '\t'])),
+            "the Uniquip layout holds a neutralized formula"
+        );
+        assert!(
+            json_strings.contains(f),
+            "{f:?} is not in the JSON exports as it was"
+        );
+    }
     // Entry titles are the vectors, as text.
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let expected: Vec<String> = fixture.titles.iter().map(|(_, t)| squash(t)).collect();
