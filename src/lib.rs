@@ -14,6 +14,7 @@ pub mod fields;
 pub mod hangul;
 pub mod history;
 pub mod images;
+pub mod init;
 pub mod jsonld;
 pub mod kinds;
 pub mod lint;
