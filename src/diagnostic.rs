@@ -53,6 +53,14 @@ impl Location {
     }
 }
 
+/// A second place in the same file that explains a problem, with what happened
+/// there: rustc's secondary label ("an unclosed `[` … parsing stopped here").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Related {
+    pub pos: Pos,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -61,6 +69,8 @@ pub struct Diagnostic {
     pub message: String,
     pub location: Location,
     pub hint: Option<String>,
+    /// Other places in the same file that belong to the problem.
+    pub related: Vec<Related>,
 }
 
 impl Diagnostic {
@@ -71,6 +81,7 @@ impl Diagnostic {
             message: message.into(),
             location,
             hint: None,
+            related: Vec::new(),
         }
     }
 
@@ -88,6 +99,15 @@ impl Diagnostic {
 
     pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
+        self
+    }
+
+    /// Add a second label: another place in the same file and what happened there.
+    pub fn with_related(mut self, pos: Pos, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            pos,
+            message: message.into(),
+        });
         self
     }
 }

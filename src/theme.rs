@@ -194,10 +194,7 @@ fn read_strings(bytes: &[u8], shown: &Path, problems: &Diagnostics) -> Option<se
         Ok(node) => Some(to_json(&node)),
         Err(errors) => {
             for e in errors {
-                problems.push(
-                    Diagnostic::error("bad-yaml", Location::new(shown, e.pos), e.message)
-                        .with_hint_opt(e.hint),
-                );
+                problems.push(e.diagnostic(shown));
             }
             None
         }

@@ -1051,10 +1051,21 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
     assert!(seen > 1000, "{seen} filter names and values");
 }
 
+/// Every string in a JSON value.
+fn strings(json: &serde_json::Value, out: &mut Vec<String>) {
+    match json {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|j| strings(j, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|j| strings(j, out)),
+        _ => {}
+    }
+}
+
 /// Feeds and open data carry hostile text as data: the Atom feeds parse, with
 /// one entry per record, each giving its own record's title back as it was; no
 /// value adds a line or an event to the calendar; and every CSV and JSON file
-/// parses with one row per record of its kind.
+/// parses with one row per record of its kind, no CSV cell able to start a
+/// formula in a spreadsheet.
 #[test]
 fn feeds_and_open_data_hold_hostile_text_as_data() {
     let site = hostile_site(&[]);
@@ -1090,6 +1101,8 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
             .unwrap_or_else(|| panic!("no title given for {page}"))
     };
     let mut entries = 0;
+    // Every cell of every CSV export, and every string of every JSON export.
+    let (mut csv_cells, mut json_strings) = (Vec::new(), Vec::new());
     for (path, bytes) in snapshot(&site.out()) {
         let name = path.to_string_lossy().to_string();
         let text = String::from_utf8_lossy(&bytes).to_string();
@@ -1144,6 +1157,10 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
             let stem = name["data/".len()..].split('.').next().unwrap();
             let kind = stem.strip_suffix("-uniquip").unwrap_or(stem);
             assert_eq!(rows.len(), records(kind), "{name}: one row per record");
+            let header = reader.headers().unwrap().clone();
+            for row in rows.iter().chain([&header]) {
+                csv_cells.extend(row.iter().map(|c| (name.clone(), c.to_string())));
+            }
             tables += 1;
         } else if name.starts_with("data/") && name.ends_with(".json") {
             let data = serde_json::from_slice::<serde_json::Value>(&bytes)
@@ -1156,6 +1173,7 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
                     "{name}: one entry per record"
                 );
             }
+            strings(&data, &mut json_strings);
             tables += 1;
         }
     }
@@ -1166,4 +1184,41 @@ fn feeds_and_open_data_hold_hostile_text_as_data() {
         2 * (records("notices") + records("success-stories"))
     );
     assert!(tables >= 10, "{tables} open data files");
+    // No CSV cell can start a formula in a spreadsheet (OWASP: CSV injection):
+    // a cell that starts with = + - @ or a tab or CR is a plain number, or has
+    // a leading `'`. The formula vectors are in the CSV so, and exact in JSON.
+    for (file, cell) in &csv_cells {
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            assert!(
+                cell.parse::<f64>().is_ok_and(f64::is_finite),
+                "{file}: a cell starts a formula: {cell:?}"
+            );
+        }
+    }
+    let formulas: Vec<&String> = v
+        .text
+        .iter()
+        .filter(|t| t.starts_with(['=', '+', '-', '@', '\t']))
+        .collect();
+    assert!(formulas.len() >= 5, "the formula vectors");
+    for f in formulas {
+        // Text is trimmed when it is read, so the tab vector arrives as `=1+…`
+        // (a cell that starts with a tab is neutralized too: src/opendata.rs).
+        let f = &f.trim().to_string();
+        let quoted = format!("'{f}");
+        assert!(
+            csv_cells.iter().any(|(_, c)| *c == quoted),
+            "{f:?} is not in a CSV cell as {quoted:?}"
+        );
+        assert!(
+            csv_cells.iter().any(|(file, c)| file.contains("uniquip")
+                && c.starts_with(['\''])
+                && c[1..].starts_with(['=', '+', '-', '@', '\t'])),
+            "the Uniquip layout holds a neutralized formula"
+        );
+        assert!(
+            json_strings.contains(f),
+            "{f:?} is not in the JSON exports as it was"
+        );
+    }
 }

@@ -317,3 +317,46 @@ fn reports_show_the_right_line_of_files_with_old_mac_line_endings() {
         "the caret is shown under the line that was parsed: {text}"
     );
 }
+
+#[test]
+fn an_unclosed_bracket_is_shown_where_it_opens_and_where_parsing_stopped() {
+    // `summary: [unclosed` on line 3; the parser only notices on line 4.
+    let site = Site::new("small", &[&fixtures().join("invalid/bad-yaml")]);
+    let (_, problems) = site.check_json();
+    let p = problems
+        .iter()
+        .find(|p| p["code"] == "bad-yaml")
+        .expect("bad-yaml");
+    assert_eq!(
+        (p["line"].as_u64(), p["column"].as_u64()),
+        (Some(3), Some(10))
+    );
+    assert_eq!(p["related"][0]["line"], 4, "{p}");
+    assert_eq!(p["related"][0]["column"], 13, "{p}");
+    assert!(p["related"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("stopped"));
+
+    let out = site.run(&["check", "--root", "."]);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("content/companies/delta-yaml.md:3:10"),
+        "{text}"
+    );
+    assert!(text.contains("summary: [unclosed"), "{text}");
+    assert!(text.contains("technologies: [cutting]"), "{text}");
+    assert!(text.contains("the YAML parser stopped here"), "{text}");
+
+    let out = site.run(&["check", "--root", ".", "--format", "github"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.contains("title=bad-yaml"))
+        .expect("annotation");
+    assert!(
+        line.starts_with("::error file=content/companies/delta-yaml.md,line=3,col=10,"),
+        "{line}"
+    );
+    assert!(line.contains("stopped here at line 4, column 13"), "{line}");
+}

@@ -48,6 +48,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(!errors.is_empty());
             for e in errors {
                 check_pos(e.pos, first, last);
+                if let Some((stop, _)) = e.related {
+                    check_pos(stop, first, last);
+                }
             }
             return;
         }

@@ -68,26 +68,29 @@ impl Default for Scratch {
 /// panicking.
 pub fn check_positions(root: &Path, problems: &[Diagnostic]) {
     for d in problems {
-        let pos = d.location.pos;
-        assert!(pos.line >= 1 && pos.column >= 1, "position 0 in {d:?}");
-        let path: PathBuf = root.join(&d.location.file);
-        let Ok(bytes) = std::fs::read(&path) else {
-            continue;
-        };
-        let text = clusterpress::content::load::normalize_text(&String::from_utf8_lossy(&bytes));
-        let lines: Vec<&str> = text.split('\n').collect();
-        assert!(
-            pos.line <= lines.len(),
-            "line {} of a file of {} lines: {d:?}",
-            pos.line,
-            lines.len()
-        );
-        let width = lines[pos.line - 1].chars().count();
-        assert!(
-            pos.column <= width + 1,
-            "column {} of a line of {width} characters: {d:?}",
-            pos.column
-        );
+        // The problem's place, and its second labels (in the same file).
+        let places = std::iter::once(d.location.pos).chain(d.related.iter().map(|r| r.pos));
+        for pos in places {
+            assert!(pos.line >= 1 && pos.column >= 1, "position 0 in {d:?}");
+            let path: PathBuf = root.join(&d.location.file);
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let text = clusterpress::content::load::normalize_text(&String::from_utf8_lossy(&bytes));
+            let lines: Vec<&str> = text.split('\n').collect();
+            assert!(
+                pos.line <= lines.len(),
+                "line {} of a file of {} lines: {d:?}",
+                pos.line,
+                lines.len()
+            );
+            let width = lines[pos.line - 1].chars().count();
+            assert!(
+                pos.column <= width + 1,
+                "column {} of a line of {width} characters: {d:?}",
+                pos.column
+            );
+        }
     }
     let _ = clusterpress::commands::report::human(root, problems, false);
     let _ = clusterpress::commands::report::json(problems);

@@ -68,6 +68,27 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Start a new site in DIR: settings, the standard facets, an example record per kind (drafts), a CI workflow and a README
+    Init {
+        /// The folder for the new site (created when missing; refused when it already holds a site)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The languages, the default first: `--languages ko,en` (asked when missing and the input is a terminal)
+        #[arg(long, value_name = "CODES")]
+        languages: Vec<String>,
+        /// The site's title in one language, once per language: `--title ko=… --title en=…`
+        #[arg(long = "title", value_name = "LANG=TITLE")]
+        titles: Vec<String>,
+        /// The address the site will be published at: `https://cluster.example.org/`
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The secretariat's email address
+        #[arg(long)]
+        email: Option<String>,
+        /// The secretariat's phone number
+        #[arg(long)]
+        phone: Option<String>,
+    },
     /// Write a new record file with every field of its kind, explained
     New {
         /// companies, institutions, research-themes, equipment, coordinators, success-stories, notices or pages
@@ -134,6 +155,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => code,
             }
         }
+        Command::Init {
+            dir,
+            languages,
+            titles,
+            base_url,
+            email,
+            phone,
+        } => run_init(dir, &languages, &titles, base_url, email, phone),
         Command::New { kind, slug, root } => run_new(root, &kind, &slug),
         Command::Schema { root, out } => run_schema(root, out),
         Command::Serve {
@@ -251,6 +280,51 @@ fn parse_kind(kind: &str) -> Result<Kind, ExitCode> {
         );
         ExitCode::from(2)
     })
+}
+
+fn run_init(
+    dir: PathBuf,
+    languages: &[String],
+    titles: &[String],
+    base_url: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+) -> ExitCode {
+    let mut answers = crate::commands::init::Answers {
+        languages: languages
+            .iter()
+            .flat_map(|l| crate::commands::init::split_languages(l))
+            .collect(),
+        base_url,
+        email,
+        phone,
+        ..Default::default()
+    };
+    for t in titles {
+        let Some((lang, title)) = t.split_once('=') else {
+            eprintln!("error: --title takes LANG=TITLE, for example `--title en=\"Tama Industrial Cluster\"`");
+            return ExitCode::from(2);
+        };
+        answers
+            .titles
+            .insert(lang.trim().to_string(), title.trim().to_string());
+    }
+    match crate::commands::init::run(&dir, answers) {
+        Ok(files) => {
+            for f in &files {
+                println!("created {}", dir.join(f).display());
+            }
+            eprintln!(
+                "a new site is in {}: read its README.md for what to do next, then run `clusterpress serve` there",
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn run_new(root: PathBuf, kind: &str, slug: &str) -> ExitCode {

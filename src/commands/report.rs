@@ -65,6 +65,17 @@ pub fn human(root: &Path, problems: &[Diagnostic], color: bool) -> String {
         } else {
             report = report.with_notes(vec![format!("in {}", file.display())]);
         }
+        for r in &d.related {
+            match byte_range(&source, r.pos.line, r.pos.column, r.pos.len) {
+                Some(range) => report
+                    .labels
+                    .push(Label::secondary(id, range).with_message(&r.message)),
+                None => report.notes.push(format!(
+                    "{} (line {}, column {})",
+                    r.message, r.pos.line, r.pos.column
+                )),
+            }
+        }
         if let Some(hint) = &d.hint {
             report.notes.push(format!("hint: {hint}"));
         }
@@ -150,6 +161,11 @@ pub fn json(problems: &[Diagnostic]) -> String {
                 "code": d.code,
                 "message": d.message,
                 "hint": d.hint,
+                "related": d.related.iter().map(|r| serde_json::json!({
+                    "line": r.pos.line,
+                    "column": r.pos.column,
+                    "message": r.message,
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -165,6 +181,12 @@ pub fn github(problems: &[Diagnostic]) -> String {
             Severity::Warning => "warning",
         };
         let mut message = d.message.clone();
+        for r in &d.related {
+            message.push_str(&format!(
+                "; {} at line {}, column {}",
+                r.message, r.pos.line, r.pos.column
+            ));
+        }
         if let Some(h) = &d.hint {
             message.push_str(&format!(" (hint: {h})"));
         }

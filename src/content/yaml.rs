@@ -7,7 +7,7 @@
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
-use crate::diagnostic::Pos;
+use crate::diagnostic::{Diagnostic, Location, Pos};
 
 /// Nesting deeper than this is refused: real records nest three or four levels.
 const MAX_DEPTH: usize = 32;
@@ -42,6 +42,21 @@ pub struct YamlError {
     pub message: String,
     pub pos: Pos,
     pub hint: Option<String>,
+    /// A second place and what happened there: for an unclosed `[`, `{` or quote
+    /// (reported where it was opened), the place where parsing stopped.
+    pub related: Option<(Pos, String)>,
+}
+
+impl YamlError {
+    /// The problem as a `bad-yaml` diagnostic in `file`.
+    pub fn diagnostic(self, file: impl Into<std::path::PathBuf>) -> Diagnostic {
+        let d = Diagnostic::error("bad-yaml", Location::new(file, self.pos), self.message)
+            .with_hint_opt(self.hint);
+        match self.related {
+            Some((pos, message)) => d.with_related(pos, message),
+            None => d,
+        }
+    }
 }
 
 impl Node {
@@ -127,16 +142,18 @@ pub fn parse(text: &str, first_line: usize) -> Result<Node, Vec<YamlError>> {
             }
             Err(e) => {
                 let m = e.marker();
-                let (line, column) = within(text, m.line(), m.col() + 1);
-                builder.errors.push(YamlError {
+                let at = within(text, m.line(), m.col() + 1);
+                let error = unclosed(text, e.info(), at).unwrap_or_else(|| YamlError {
                     message: format!("this is not valid YAML: {}", e.info()),
                     pos: Pos {
-                        line: line + builder.line_offset,
-                        column,
+                        line: at.0,
+                        column: at.1,
                         len: 1,
                     },
                     hint: Some(yaml_hint(e.info())),
+                    related: None,
                 });
+                builder.errors.push(builder.offset(error));
                 break;
             }
         }
@@ -163,6 +180,181 @@ fn within(text: &str, line: usize, column: usize) -> (usize, usize) {
         Some(l) => (line.max(1), column.clamp(1, l.chars().count() + 1)),
         None => (lines.len(), lines[lines.len() - 1].chars().count() + 1),
     }
+}
+
+/// A `[`, `{` or quote that is never closed, reported where it was opened, with
+/// the place where the parser gave up (`stop`) as the second label. The parser
+/// notices an unclosed `[` only where the text stops making sense, often many
+/// lines below; that place is of little help on its own. Positions are in
+/// `text` (1-based); `None` when the error has another cause.
+fn unclosed(text: &str, info: &str, stop: (usize, usize)) -> Option<YamlError> {
+    let (open, (line, column), stop) = if info.contains("quoted scalar")
+        && (info.contains("end of stream")
+            || info.contains("invalid indentation")
+            || info.contains("document indicator"))
+    {
+        // The scanner marks these at the opening quote itself.
+        let quote = text
+            .split('\n')
+            .nth(stop.0 - 1)?
+            .chars()
+            .nth(stop.1 - 1)
+            .filter(|c| matches!(c, '"' | '\''))?;
+        let end = if info.contains("end of stream") {
+            None
+        } else {
+            quote_stop(text, stop.0)
+        };
+        let end = end.unwrap_or_else(|| within(text, usize::MAX, usize::MAX));
+        (quote, stop, end)
+    } else {
+        let o = unclosed_flow(text)?;
+        if (o.line, o.column) > stop {
+            return None;
+        }
+        (o.ch, (o.line, o.column), stop)
+    };
+    let (what, hint) = match open {
+        '[' => (
+            "this `[` is never closed",
+            "close the list with `]`: `technologies: [cutting, grinding]`",
+        ),
+        '{' => (
+            "this `{` is never closed",
+            "close the map with `}`: `name: { ko: …, en: … }`",
+        ),
+        '"' => (
+            "this `\"` is never closed",
+            "end the text with a `\"` on the same line, or remove the opening one",
+        ),
+        _ => (
+            "this `'` is never closed",
+            "end the text with a `'` on the same line, or remove the opening one (write `''` for an apostrophe inside quotes)",
+        ),
+    };
+    Some(YamlError {
+        message: what.into(),
+        pos: Pos {
+            line,
+            column,
+            len: 1,
+        },
+        hint: Some(hint.into()),
+        related: Some((
+            Pos {
+                line: stop.0,
+                column: stop.1,
+                len: 1,
+            },
+            "the YAML parser stopped here".into(),
+        )),
+    })
+}
+
+/// Where the scanner gives up on a quoted text opened on line `open_line`: the
+/// first later line that is not indented more than that one, or a `---` / `...`.
+fn quote_stop(text: &str, open_line: usize) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    let base = indent(lines.get(open_line - 1)?);
+    lines
+        .iter()
+        .enumerate()
+        .skip(open_line)
+        .find(|(_, l)| {
+            !l.trim().is_empty()
+                && (indent(l) <= base || l.starts_with("---") || l.starts_with("..."))
+        })
+        .map(|(n, l)| (n + 1, indent(l) + 1))
+}
+
+/// An opening `[` or `{`, 1-based line and column (in characters).
+#[derive(Debug, PartialEq)]
+struct Opening {
+    ch: char,
+    line: usize,
+    column: usize,
+}
+
+/// The innermost `[` or `{` that is never closed. A light scan that knows just
+/// enough YAML to skip comments, quoted texts and block texts (`|`, `>`), and to
+/// tell a `[` or a quote that opens a value from one inside a plain text.
+fn unclosed_flow(text: &str) -> Option<Opening> {
+    let mut stack: Vec<Opening> = Vec::new();
+    let mut quote: Option<char> = None;
+    // Inside a block text: lines indented more than this belong to it.
+    let mut block: Option<usize> = None;
+    for (n, line) in text.split('\n').enumerate() {
+        let indent = line.chars().take_while(|c| *c == ' ').count();
+        if let Some(parent) = block {
+            if line.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block = None;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        // The last character before this one on the line that is not a space.
+        let mut prev: Option<char> = None;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if let Some(q) = quote {
+                if q == '"' && c == '\\' {
+                    i += 2;
+                    continue;
+                }
+                if c == q {
+                    if q == '\'' && chars.get(i + 1) == Some(&'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    quote = None;
+                    prev = Some(c);
+                }
+                i += 1;
+                continue;
+            }
+            let after_space = i == 0 || matches!(chars[i - 1], ' ' | '\t');
+            let in_flow = !stack.is_empty();
+            let starts_value = match prev {
+                None => true,
+                Some('[' | '{' | ',') => true,
+                Some(':') => after_space || in_flow,
+                Some('-' | '?') => after_space,
+                Some(_) => false,
+            };
+            match c {
+                '#' if after_space => break,
+                '"' | '\'' if starts_value => quote = Some(c),
+                '[' | '{' if starts_value || in_flow => stack.push(Opening {
+                    ch: c,
+                    line: n + 1,
+                    column: i + 1,
+                }),
+                ']' | '}' if in_flow => {
+                    let open = if c == ']' { '[' } else { '{' };
+                    if stack.last().is_some_and(|o| o.ch == open) {
+                        stack.pop();
+                    }
+                }
+                '|' | '>' if starts_value && !in_flow => {
+                    let rest: String = chars[i + 1..].iter().collect();
+                    let rest = rest
+                        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+                    if rest.trim().is_empty() || rest.trim_start().starts_with('#') {
+                        block = Some(indent);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            if !matches!(c, ' ' | '\t') {
+                prev = Some(c);
+            }
+            i += 1;
+        }
+    }
+    stack.pop()
 }
 
 fn yaml_hint(info: &str) -> String {
@@ -214,11 +406,21 @@ impl Builder {
         }
     }
 
+    /// A position in the text moved to the file's lines.
+    fn offset(&self, mut error: YamlError) -> YamlError {
+        error.pos.line += self.line_offset;
+        if let Some((pos, _)) = &mut error.related {
+            pos.line += self.line_offset;
+        }
+        error
+    }
+
     fn fail(&mut self, pos: Pos, message: &str, hint: &str) -> Result<(), Stop> {
         self.errors.push(YamlError {
             message: message.into(),
             pos,
             hint: Some(hint.into()),
+            related: None,
         });
         Err(Stop)
     }
@@ -371,21 +573,119 @@ mod tests {
 
     #[test]
     fn reports_syntax_errors_with_position() {
-        let err = parse("a: [1, 2\nb: 3\n", 1).unwrap_err();
+        let err = parse("a: 1\nb: c: d\n", 1).unwrap_err();
         assert!(err[0].message.starts_with("this is not valid YAML"));
-        assert!(err[0].pos.line >= 1);
+        assert_eq!(err[0].pos.line, 2);
     }
 
     #[test]
     fn errors_at_the_end_of_the_text_point_into_it() {
         // Found by fuzzing: the parser put this error on line 2 of a one-line text.
+        // (It is an unclosed `{`, reported at the `{`; the end is the second label.)
         let err = parse("a: {\u{1}", 1).unwrap_err();
-        assert_eq!((err[0].pos.line, err[0].pos.column), (1, 6));
+        assert_eq!((err[0].pos.line, err[0].pos.column), (1, 4));
+        let stop = err[0].related.as_ref().unwrap().0;
+        assert_eq!((stop.line, stop.column), (1, 6));
         let err = parse("a: {\n", 2).unwrap_err();
-        assert_eq!((err[0].pos.line, err[0].pos.column), (3, 1));
+        assert_eq!((err[0].pos.line, err[0].pos.column), (2, 4));
+        let stop = err[0].related.as_ref().unwrap().0;
+        assert_eq!((stop.line, stop.column), (3, 1));
         // And an empty document after a last `---` with no line break.
         let node = parse("#a:1\n---", 1).unwrap();
         assert_eq!((node.pos.line, node.pos.column), (2, 4));
+    }
+
+    /// (line, column) of the first error and of its second label.
+    fn unclosed_at(text: &str, first_line: usize) -> ((usize, usize), Option<(usize, usize)>) {
+        let err = parse(text, first_line).unwrap_err();
+        let e = &err[0];
+        assert!(e.message.contains("never closed"), "{e:?}");
+        (
+            (e.pos.line, e.pos.column),
+            e.related.as_ref().map(|(p, _)| (p.line, p.column)),
+        )
+    }
+
+    #[test]
+    fn unclosed_brackets_and_quotes_are_reported_where_they_open() {
+        // The issue's case: the parser notices on line 2, the `[` is on line 1.
+        let text = "name: [unclosed\ntechnologies: [cutting]\n";
+        assert_eq!(unclosed_at(text, 1), ((1, 7), Some((2, 13))));
+        assert_eq!(unclosed_at(text, 2), ((2, 7), Some((3, 13))));
+        let text = "a: 1\nname: { ko: 가, en: 나\nb: 2\n";
+        assert_eq!(unclosed_at(text, 1).0, (2, 7));
+        let text = "a: 1\nname: \"unclosed\nb: 2\n";
+        assert_eq!(unclosed_at(text, 1), ((2, 7), Some((3, 1))));
+        let text = "a: 1\nb: 2\nname: 'it''s\n";
+        assert_eq!(unclosed_at(text, 1), ((3, 7), Some((4, 1))));
+        // Nested: the innermost one that is left open.
+        let text = "name: { ko: [a, b, en: c }\nx: 1\n";
+        assert_eq!(unclosed_at(text, 1).0, (1, 13));
+        // Far above: an inner list that is open inside a block list.
+        let text = "a:\n  - [x\n  - y\nc: 3\n";
+        assert_eq!(unclosed_at(text, 1).0, (2, 5));
+    }
+
+    #[test]
+    fn the_scan_for_an_unclosed_bracket_skips_what_is_not_one() {
+        // Brackets in quotes, comments, block texts and plain texts, and
+        // apostrophes in plain texts, open nothing.
+        let text = "a: \"[x\"\nb: 'it''s {'\n# [ note\nc: |\n  [ text\n  { more\nd: don't [stop]\ne: a[1\nf: [1, 2\n";
+        assert_eq!(
+            unclosed_flow(text),
+            Some(Opening {
+                ch: '[',
+                line: 9,
+                column: 4
+            })
+        );
+        let text = "a: \"[x\"\nb: [1, {c: '}'}]\nd: |\n  [\ne: x # [\n";
+        assert_eq!(unclosed_flow(text), None);
+        // A closed list with another mistake in it keeps the parser's message.
+        let err = parse("a: [1, b: c: d]\n", 1).unwrap_err();
+        assert!(
+            err[0].message.starts_with("this is not valid YAML"),
+            "{err:?}"
+        );
+        assert!(err[0].related.is_none());
+    }
+
+    #[test]
+    fn every_error_and_second_label_lies_inside_the_text() {
+        // The fuzz targets' position check, over every place an opening could be
+        // left: each of `[ { " '` inserted at every character of a few records,
+        // and every prefix of them.
+        let bases = [
+            "name: { ko: 가나, en: \"A, B\" }\ntechnologies: [cutting, grinding]\nbody: |\n  [text\nnote: it's # [x\n",
+            "a:\n  - 'x'\n  - [y, {z: 1}]\nb: \"c\"",
+        ];
+        let check = |text: &str| {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let inside = |pos: Pos| {
+                let line = pos.line.checked_sub(1).and_then(|l| lines.get(l));
+                assert!(
+                    line.is_some_and(|l| pos.column >= 1 && pos.column <= l.chars().count() + 1),
+                    "{pos:?} outside {text:?}"
+                );
+            };
+            if let Err(errors) = parse(text, 1) {
+                for e in errors {
+                    inside(e.pos);
+                    if let Some((stop, _)) = e.related {
+                        inside(stop);
+                    }
+                }
+            }
+        };
+        for base in bases {
+            let cuts: Vec<usize> = base.char_indices().map(|(i, _)| i).collect();
+            for &i in &cuts {
+                check(&base[..i]);
+                for c in ['[', '{', '"', '\''] {
+                    check(&format!("{}{c}{}", &base[..i], &base[i..]));
+                }
+            }
+        }
     }
 
     #[test]

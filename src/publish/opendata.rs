@@ -349,6 +349,33 @@ fn cells(site: &Site, name: &str, v: &Value) -> Vec<(String, String)> {
     }
 }
 
+/// A CSV cell as a spreadsheet can open it safely (OWASP: CSV injection). A
+/// cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a
+/// formula to Excel, LibreOffice and Google Sheets, so it gets a leading `'`
+/// unless it is a plain number (`-12`, `+3.5`). A phone number such as
+/// `+81 42 …` is not a number, and is prefixed too. The JSON exports keep
+/// the exact values.
+pub fn safe_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let trigger = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if trigger && !is_plain_number(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Digits with an optional sign, decimal point and exponent: `-12`, `+3.5e2`.
+fn is_plain_number(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && s.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+/// Write one row, every cell made safe for spreadsheets.
+fn write_row<S: AsRef<str>>(w: &mut csv::Writer<Vec<u8>>, row: &[S]) {
+    let _ = w.write_record(row.iter().map(|c| safe_cell(c.as_ref()).into_owned()));
+}
+
 fn csv(site: &Site, kind: Kind, rows: &[Vec<(&'static str, Value)>]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header: Vec<String> = match rows.first() {
@@ -359,13 +386,13 @@ fn csv(site: &Site, kind: Kind, rows: &[Vec<(&'static str, Value)>]) -> Vec<u8> 
         // No record of this kind: the header still says what the file is.
         None => vec![format!("id ({})", kind.dir())],
     };
-    let _ = w.write_record(&header);
+    write_row(&mut w, &header);
     for row in rows {
         let values: Vec<String> = row
             .iter()
             .flat_map(|(n, v)| cells(site, n, v).into_iter().map(|(_, c)| c))
             .collect();
-        let _ = w.write_record(&values);
+        write_row(&mut w, &values);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -398,7 +425,7 @@ fn uniquip_csv(site: &Site, lang: &str) -> Vec<u8> {
             .unwrap_or_default()
     };
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(UNIQUIP_COLUMNS);
+    write_row(&mut w, UNIQUIP_COLUMNS);
     for r in site.records.iter().filter(|r| r.id.kind == Kind::Equipment) {
         let Details::Equipment(e) = &r.details else {
             continue;
@@ -463,7 +490,36 @@ fn uniquip_csv(site: &Site, lang: &str) -> Vec<u8> {
             service.to_string(),
             page,
         ];
-        let _ = w.write_record(&row);
+        write_row(&mut w, &row);
     }
     w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_cell;
+
+    #[test]
+    fn formulas_are_neutralized_and_numbers_are_not() {
+        for (cell, want) in [
+            (
+                "=HYPERLINK(\"https://x.example\",\"x\")",
+                "'=HYPERLINK(\"https://x.example\",\"x\")",
+            ),
+            ("@SUM(1+1)", "'@SUM(1+1)"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("+81 42 000 0000", "'+81 42 000 0000"),
+            ("-inf", "'-inf"),
+            ("-12", "-12"),
+            ("+3.5", "+3.5"),
+            ("-1e3", "-1e3"),
+            ("Hanbit", "Hanbit"),
+            ("", ""),
+        ] {
+            assert_eq!(safe_cell(cell), want, "{cell:?}");
+        }
+    }
 }

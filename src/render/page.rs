@@ -48,6 +48,7 @@ impl<'a> PageCtx<'a> {
             url: self.url(&format!("{}/{}/", self.lang, k.dir())),
             label: Text::plain(self.kind_label(l, *k)),
         }));
+        let nav_directory = nav.len();
         nav.extend(self.menu().into_iter().map(|i| {
             let page = &self.site.records[i];
             Link {
@@ -75,6 +76,7 @@ impl<'a> PageCtx<'a> {
             canonical: absolute(&config.base_url, &route(self.site, job, self.lang)),
             alternates,
             nav,
+            nav_directory,
             current_section: section.map(str::to_string),
             fallback_notice: l.fell_back(),
             default_lang_name,

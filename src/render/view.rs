@@ -183,6 +183,9 @@ pub struct Chrome {
     pub canonical: String,
     pub alternates: Vec<Alternate>,
     pub nav: Vec<Link>,
+    /// How many of `nav` are the directory's own entries (home, then one per
+    /// kind); the free-form pages follow, shown as a group of their own.
+    pub nav_directory: usize,
     pub current_section: Option<String>,
     pub fallback_notice: bool,
     pub default_lang_name: String,

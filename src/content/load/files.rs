@@ -23,6 +23,8 @@ pub(super) struct RecordFiles {
 
 /// Read a file as UTF-8 text: size-checked, BOM removed, CRLF made LF and
 /// Hangul composed (NFC), so that search and sorting see one form of each letter.
+// One Diagnostic per unreadable file: its size (it may carry second labels) does not matter here.
+#[allow(clippy::result_large_err)]
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = display_path(root, path);
     let fail = |msg: String| Diagnostic::error("unreadable-file", Location::file(&rel), msg);

@@ -10,7 +10,8 @@ pub(super) fn parse_yaml(text: &str, first_line: usize, r: &mut Reader) -> Optio
         Ok(node) => Some(node),
         Err(errors) => {
             for e in errors {
-                r.error("bad-yaml", e.pos, e.message, e.hint);
+                let d = e.diagnostic(r.at(Pos::default()).file);
+                r.problems.push(d);
             }
             None
         }

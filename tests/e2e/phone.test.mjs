@@ -1,0 +1,71 @@
+// A phone (375 px wide) with JavaScript off. On every type of page, in both
+// languages, the page's own heading starts within 200 px of the top: the
+// header keeps only the site's name, the languages, the search box and a menu
+// button. The menu is a <details>: it starts closed, opens from its button
+// without any script, and then every entry can be tapped; followed, each leads
+// to its page. The free-form pages are a group of their own in it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { openSite, closeAll, representativePages, FREE_FORM } from "./lib.mjs";
+
+const PHONE = { width: 375, height: 800 };
+let out, server, browser;
+before(async () => ({ out, server, browser } = await openSite()));
+after(() => closeAll(browser, server));
+
+async function phone(journey) {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, locale: "fr-FR" });
+  try {
+    await journey(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+const go = (page, p) => page.goto(server.url + p.replace(/^\//, ""));
+
+test("at 375 px without JavaScript, every type of page shows its heading near the top and a menu that opens with every entry reachable", async () => {
+  const pages = representativePages(out).filter((p) => p !== "");
+  assert.ok(pages.some((p) => p.startsWith("ko/")) && pages.some((p) => p.startsWith("en/")), "pages in both languages");
+  await phone(async (page) => {
+    const problems = [];
+    for (const p of pages) {
+      const name = `/${p}`;
+      assert.equal((await go(page, p)).status(), 200, `${name}: status`);
+      const heading = await page.locator("main h1").first().boundingBox();
+      if (!heading || heading.y >= 200) problems.push(`${name}: the heading starts at ${heading?.y}px`);
+      // The search box is in the header, one tap away (the search page has its own).
+      if (!p.includes("/search/") && !(await page.locator("#site-q").isVisible())) problems.push(`${name}: no search box in sight`);
+      const links = page.locator(".main-nav a");
+      const count = await links.count();
+      if (count < 8 + FREE_FORM.length) problems.push(`${name}: ${count} menu entries`);
+      if (await links.first().isVisible()) problems.push(`${name}: the menu is open before it is asked for`);
+      await page.locator(".main-nav summary").click();
+      for (let i = 0; i < count; i++) {
+        const link = links.nth(i);
+        // A trial click: visible, in the viewport once scrolled to, and not covered.
+        await link.click({ trial: true, timeout: 2000 }).catch((e) => problems.push(`${name}: menu entry ${i} "${(e.message || "").split("\n")[0]}"`));
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("at 375 px without JavaScript, every menu entry leads to its page, and the free-form pages are grouped", async () => {
+  await phone(async (page) => {
+    for (const lang of ["ko", "en"]) {
+      await go(page, `${lang}/`);
+      const groups = await page.locator(".menu-group").evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll("a")].map((a) => a.getAttribute("href"))));
+      assert.equal(groups.length, 2, `/${lang}/: the directory and the cluster's pages`);
+      assert.deepEqual(groups[1].sort(), FREE_FORM.map((slug) => `/${lang}/${slug}/`).sort(), `/${lang}/: the free-form pages, grouped`);
+      assert.ok(groups[0].every((href) => !FREE_FORM.some((slug) => href === `/${lang}/${slug}/`)), `/${lang}/: no free-form page among the directory's entries`);
+      for (const href of groups.flat()) {
+        const from = new URL(page.url()).pathname;
+        await page.locator(".main-nav summary").click();
+        await page.locator(`.main-nav a[href="${href}"]`).click();
+        assert.equal(new URL(page.url()).pathname, href, `${from}: the menu entry ${href}`);
+        assert.equal(await page.locator(`.main-nav a[href="${href}"]`).getAttribute("aria-current"), "page", `${href}: the menu marks where you are`);
+      }
+    }
+  });
+});
