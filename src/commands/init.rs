@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 /// The workflow of docs/publishing.md, written as `.github/workflows/clusterpress.yml`.
-pub const WORKFLOW: &str = include_str!("../examples/github-actions/clusterpress.yml");
+pub const WORKFLOW: &str = include_str!("../../examples/github-actions/clusterpress.yml");
 
 /// What the new site needs. Anything left `None` (or empty) is asked for when
 /// the input is a terminal; otherwise it is an error naming the option.
