@@ -558,6 +558,9 @@ impl<'a> PageCtx<'a> {
                                         "particles": crate::hangul::PARTICLES,
                     "sentinel": crate::hangul::SENTINEL.to_string(),
                     "hiddenMeta": crate::search::HIDDEN_FORMS,
+                    "hiddenStart": crate::search::HIDDEN_START.to_string(),
+                    "initialsMax": crate::hangul::INITIALS_MAX,
+                    "slipNotice": l.ui("search.slip"),
                     "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),
                 });
                 ctx.insert("search_config", &config.to_string());

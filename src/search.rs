@@ -29,7 +29,34 @@ use crate::view::Localizer;
 pub const BUNDLE_DIR: &str = "pagefind";
 
 /// The meta key holding Korean syllable forms; the search page drops it from results.
+/// (The forms now live in the hidden part of the content; no record has this key.)
 pub const HIDDEN_FORMS: &str = "_forms";
+
+/// The hidden meta field with a record's name as search matches it: the
+/// syllable forms of its name and its names in the site's other languages. The
+/// search page gives it the weight Pagefind gives a title (`metaWeights`), so
+/// a Korean or cross-language name match ranks like a title match.
+pub const HIDDEN_NAME: &str = "_name";
+
+/// Separates what a result shows from what only search sees. The content of a
+/// search record is the record's text, this token, then the hidden part: the
+/// name, its syllable and initial-consonant forms, the forms of the text, and
+/// the names and term labels in the other languages. The search page builds
+/// excerpts from the part before it only. (U+2063, invisible, never in content.)
+pub const HIDDEN_START: char = '\u{2063}';
+
+/// Pagefind weights of the parts of a record (`data-pagefind-weight`, which a
+/// custom record's content takes as marker words): the name, then summary,
+/// products, services and term labels, then the body at 1.
+pub const WEIGHT_NAME: u8 = 10;
+pub const WEIGHT_MID: u8 = 3;
+
+/// How many occurrences of one syllable form count, per part of a record;
+/// Pagefind's term saturation makes more of them matter little.
+pub const FORM_CAP: usize = 3;
+
+/// Kinds whose names also get initial-consonant forms (`ㄷㅊㅋㅇ` for 다치카와).
+const INITIALS_KINDS: &[&str] = &["companies", "institutions", "coordinators", "equipment"];
 
 /// One record as handed to Pagefind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,17 +73,36 @@ pub struct SearchRecord {
 /// The search records of one language.
 pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecord> {
     let l = Localizer::new(site, lang, &theme.strings[lang]);
+    let others: Vec<Localizer> = site
+        .languages()
+        .iter()
+        .filter(|o| o.as_str() != lang)
+        .map(|o| Localizer::new(site, o, &theme.strings[o]))
+        .collect();
     let mut out = Vec::new();
     for record in &site.records {
-        out.push(record_entry(site, &l, record));
+        out.push(record_entry(site, &l, &others, record));
         if let Details::Company(c) = &record.details {
             for p in &c.products {
                 let company = l.text(&record.title).text;
                 let mut text = Text::default();
-                text.add(&l, &p.name);
+                text.weight = WEIGHT_MID;
                 text.opt(&l, &p.summary);
+                text.weight = 1;
                 text.push(&company);
-                let mut entry = entry(&l, record, &l.text(&p.name).text, text, "product");
+                let hidden = Hidden {
+                    names: other_texts(&others, &p.name),
+                    labels: Vec::new(),
+                    initials: false,
+                };
+                let mut entry = entry(
+                    &l,
+                    record,
+                    &l.text(&p.name).text,
+                    text,
+                    hidden,
+                    "product",
+                );
                 entry.url.push_str(&format!("#{}", p.anchor));
                 entry.meta.insert(l.ui("search.company"), company);
                 out.push(entry);
@@ -66,18 +112,58 @@ pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecor
     out
 }
 
-/// Text gathered for the index, in reading order.
-#[derive(Default)]
-struct Text(String);
+/// Text gathered for the index, in reading order, each part with its weight.
+struct Text {
+    parts: Vec<(u8, String)>,
+    /// The weight of what is pushed next.
+    weight: u8,
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text {
+            parts: Vec::new(),
+            weight: 1,
+        }
+    }
+}
+
+/// What only search sees of a record, besides its own name and the forms of its text.
+struct Hidden {
+    /// The record's names in the site's other languages.
+    names: Vec<String>,
+    /// Its term labels in the site's other languages.
+    labels: Vec<String>,
+    /// Whether its name gets initial-consonant forms.
+    initials: bool,
+}
+
+/// The texts of `value` in the other languages that differ from each other.
+fn other_texts(others: &[Localizer], value: &Localized) -> Vec<String> {
+    let mut out: Vec<String> = others.iter().map(|o| o.text(value).text).collect();
+    out.sort();
+    out.dedup();
+    out
+}
 
 impl Text {
     fn push(&mut self, s: &str) {
+        // Neither the hidden part's separator nor Pagefind's markers may come from content.
+        let s = s.trim().replace(HIDDEN_START, " ").replace("___", "__");
         if !s.trim().is_empty() {
-            if !self.0.is_empty() {
-                self.0.push('\n');
-            }
-            self.0.push_str(s.trim());
+            self.parts.push((self.weight, s.trim().to_string()));
         }
+    }
+
+    /// The parts weighted above 1 (`heavy`) or at 1, one per line.
+    fn of_weight(&self, heavy: bool) -> String {
+        let parts: Vec<&str> = self
+            .parts
+            .iter()
+            .filter(|(w, _)| (*w > 1) == heavy)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        parts.join("\n")
     }
 
     fn add(&mut self, l: &Localizer, v: &Localized) {
@@ -91,9 +177,11 @@ impl Text {
     }
 }
 
-fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
+fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Record) -> SearchRecord {
     let mut text = Text::default();
+    text.weight = WEIGHT_MID;
     text.opt(l, &record.summary);
+    text.weight = 1;
     let body = record
         .body
         .get(l.lang)
@@ -102,18 +190,29 @@ fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
         text.push(&markdown::to_text(md));
     }
     field_text(site, l, record, &mut text);
+    let mut labels = Vec::new();
+    text.weight = WEIGHT_MID;
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
                 text.push(&l.term_label(taxonomy, t).text);
+                labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
             }
         }
     }
+    labels.sort();
+    labels.dedup();
+    let hidden = Hidden {
+        names: other_texts(others, &record.title),
+        labels,
+        initials: INITIALS_KINDS.contains(&record.id.kind.dir()),
+    };
     let mut entry = entry(
         l,
         record,
         &l.text(&record.title).text,
         text,
+        hidden,
         record.id.kind.dir(),
     );
     if let Details::Equipment(e) = &record.details {
@@ -142,11 +241,13 @@ fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
     let name_of = |r: &crate::model::Ref| site.get(&r.id()).map(|t| l.text(&t.title).text);
     match &record.details {
         Details::Company(c) => {
+            text.weight = WEIGHT_MID;
             for p in &c.products {
                 text.add(l, &p.name);
                 text.opt(l, &p.summary);
             }
             c.services.iter().for_each(|s| text.add(l, s));
+            text.weight = 1;
             text.opt(l, &c.contact.address);
             if let Some(n) = c.incubator.as_ref().and_then(name_of) {
                 text.push(&n);
@@ -208,14 +309,51 @@ fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
 }
 
 /// A search record with the meta, filters and sort every entry has.
-fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) -> SearchRecord {
+fn entry(
+    l: &Localizer,
+    record: &Record,
+    title: &str,
+    text: Text,
+    hidden: Hidden,
+    kind: &str,
+) -> SearchRecord {
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), title.to_string());
     meta.insert(l.ui("search.kind"), l.ui(&format!("kind_one.{kind}")));
-    let forms = hangul::index_forms(&format!("{title}\n{}", text.0));
-    if !forms.is_empty() {
-        meta.insert(HIDDEN_FORMS.to_string(), forms);
+    let mut name = vec![hangul::counted_forms(title, 1)];
+    for other in &hidden.names {
+        if other != title {
+            name.push(other.clone());
+            name.push(hangul::counted_forms(other, 1));
+        }
     }
+    let name = words(&name);
+    if !name.is_empty() {
+        meta.insert(HIDDEN_NAME.to_string(), name.clone());
+    }
+    let labels: Vec<String> = hidden
+        .labels
+        .iter()
+        .flat_map(|t| [t.clone(), hangul::counted_forms(t, 1)])
+        .collect();
+    let initials = if hidden.initials {
+        hangul::initial_forms(title)
+    } else {
+        String::new()
+    };
+    let content = format!(
+        "{}\n{HIDDEN_START}\n{}\n{}\n{}",
+        weighted(&text.parts),
+        weighted(&[(WEIGHT_NAME, words(&[title.to_string(), name, initials]))]),
+        weighted(&[(
+            WEIGHT_MID,
+            words(&[
+                hangul::counted_forms(&text.of_weight(true), FORM_CAP),
+                words(&labels)
+            ])
+        )]),
+        hangul::counted_forms(&text.of_weight(false), FORM_CAP),
+    );
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
     filters.insert(
         html(&l.ui("search.kind")),
@@ -235,13 +373,42 @@ fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) ->
     SearchRecord {
         url: record_path(record, l.lang),
         language: l.lang.to_string(),
-        // The title is searched (and weighted) through its meta field; leaving it out
-        // of the content keeps it from being repeated in every excerpt.
-        content: text.0,
+        // The title stands in the hidden part only, so that excerpts do not repeat it.
+        content,
         meta,
         filters,
         sort,
     }
+}
+
+/// Words joined by spaces, the empty ones left out.
+fn words(parts: &[String]) -> String {
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    parts.join(" ")
+}
+
+/// Parts of text as a custom record's content, each part above weight 1
+/// between Pagefind's weight markers (what `data-pagefind-weight` becomes when
+/// Pagefind reads HTML); the markers are never part of the content shown.
+fn weighted(parts: &[(u8, String)]) -> String {
+    let mut out = String::new();
+    for (w, s) in parts.iter().filter(|(_, s)| !s.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if *w == 1 {
+            out.push_str(s);
+        } else {
+            out.push_str(&format!(
+                "___PAGEFIND_WEIGHT___{w} {s} ___END_PAGEFIND_WEIGHT___"
+            ));
+        }
+    }
+    out
 }
 
 /// What the search page needs to preset filters from a URL such as
