@@ -106,8 +106,10 @@ pub fn index_forms(text: &str) -> String {
 
 /// The syllable forms of `text` as indexed words that count: each form as
 /// often as it occurs, up to `cap` times, so that Pagefind's term frequency
-/// (with its saturation) sees how often a word stands in the text.
-pub fn counted_forms(text: &str, cap: usize) -> String {
+/// (with its saturation) sees how often a word stands in the text. Forms in
+/// `taken` (those of a weightier part of the record) are left out, and the
+/// forms given are added to it: a form counts in the weightiest part it is in.
+pub fn counted_forms(text: &str, cap: usize, taken: &mut HashSet<String>) -> String {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out = String::new();
     for run in hangul_runs(text) {
@@ -116,6 +118,9 @@ pub fn counted_forms(text: &str, cap: usize) -> String {
             .map(|c| c.to_string())
             .chain(run.windows(2).map(|w| w.iter().collect()))
         {
+            if taken.contains(&form) {
+                continue;
+            }
             let n = counts.entry(form.clone()).or_default();
             if *n < cap {
                 *n += 1;
@@ -125,6 +130,7 @@ pub fn counted_forms(text: &str, cap: usize) -> String {
             }
         }
     }
+    taken.extend(counts.into_keys());
     out.pop();
     out
 }
@@ -254,10 +260,13 @@ mod tests {
 
     #[test]
     fn forms_count_how_often_a_word_occurs_up_to_the_cap() {
-        let forms = counted_forms("레이저 가공, 레이저 절단, 레이저 용접, 레이저", 3);
+        let mut taken = HashSet::new();
+        let forms = counted_forms("레이저 가공, 레이저 절단, 레이저 용접, 레이저", 3, &mut taken);
         let count = |f: &str| forms.split(' ').filter(|w| *w == f).count();
         assert_eq!(count("레이q"), 3);
         assert_eq!(count("가공q"), 1);
+        // A form counted in a weightier part is not counted again.
+        assert_eq!(counted_forms("가공 절삭", 3, &mut taken), "삭q 절삭q");
     }
 
     #[test]

@@ -51,9 +51,10 @@ pub const HIDDEN_START: char = '\u{2063}';
 pub const WEIGHT_NAME: u8 = 10;
 pub const WEIGHT_MID: u8 = 3;
 
-/// How many occurrences of one syllable form count, per part of a record;
-/// Pagefind's term saturation makes more of them matter little.
-pub const FORM_CAP: usize = 3;
+/// How many occurrences of one syllable form count in the summary, products,
+/// services and term labels (in the body, one: every further one would cost
+/// index bytes at every record, and term saturation makes them matter little).
+pub const FORM_CAP: usize = 2;
 
 /// Kinds whose names also get initial-consonant forms (`ㄷㅊㅋㅇ` for 다치카와).
 const INITIALS_KINDS: &[&str] = &["companies", "institutions", "coordinators", "equipment"];
@@ -320,39 +321,36 @@ fn entry(
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), title.to_string());
     meta.insert(l.ui("search.kind"), l.ui(&format!("kind_one.{kind}")));
-    let mut name = vec![hangul::counted_forms(title, 1)];
+    let mut taken = std::collections::HashSet::new();
+    let mut name = vec![hangul::counted_forms(title, 1, &mut taken)];
     for other in &hidden.names {
         if other != title {
             name.push(other.clone());
-            name.push(hangul::counted_forms(other, 1));
+            name.push(hangul::counted_forms(other, 1, &mut taken));
         }
     }
     let name = words(&name);
     if !name.is_empty() {
         meta.insert(HIDDEN_NAME.to_string(), name.clone());
     }
-    let labels: Vec<String> = hidden
-        .labels
-        .iter()
-        .flat_map(|t| [t.clone(), hangul::counted_forms(t, 1)])
-        .collect();
+    // The other languages' term labels as their words only: the syllable forms
+    // of Korean labels at every record would grow the English index by a third.
+    let labels = hidden.labels.clone();
     let initials = if hidden.initials {
         hangul::initial_forms(title)
     } else {
         String::new()
     };
+    // Each form counts in the weightiest part it is in: the name, then the
+    // summary, products, services and labels, then the body.
+    let mid = hangul::counted_forms(&text.of_weight(true), FORM_CAP, &mut taken);
+    let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
     let content = format!(
         "{}\n{HIDDEN_START}\n{}\n{}\n{}",
         weighted(&text.parts),
         weighted(&[(WEIGHT_NAME, words(&[title.to_string(), name, initials]))]),
-        weighted(&[(
-            WEIGHT_MID,
-            words(&[
-                hangul::counted_forms(&text.of_weight(true), FORM_CAP),
-                words(&labels)
-            ])
-        )]),
-        hangul::counted_forms(&text.of_weight(false), FORM_CAP),
+        weighted(&[(WEIGHT_MID, words(&[mid, words(&labels)]))]),
+        body,
     );
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
     filters.insert(

@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import { openSite, closeAll, pageSearch } from "./lib.mjs";
 
 const set = JSON.parse(readFileSync(new URL("./ranking.json", import.meta.url)));
-/** The floor of the mean nDCG@10 per language; measured 2026-12-06 (see docs/SEARCH.md). */
-const NDCG_FLOOR = { ko: 0.85, en: 0.85 };
+/** The floor of the mean nDCG@10 per language; measured 0.958 (ko) and 0.926 (en) on 2026-12-06 (see docs/SEARCH.md). */
+const NDCG_FLOOR = { ko: 0.9, en: 0.9 };
 
 let server, browser, page;
 before(async () => {

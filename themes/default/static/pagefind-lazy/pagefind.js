@@ -26,7 +26,7 @@ export const RERANK = 10;
 const EXCERPT_WORDS = 24;
 const BEFORE_MATCH = 6;
 /** Ranking settings: the hidden name field (src/search.rs HIDDEN_NAME) weighs as the title does. */
-export const RANKING = { pageLength: 0.1, metaWeights: { title: 5, _name: 5 } };
+export const RANKING = { pageLength: 0, termSaturation: 2, metaWeights: { title: 5, _name: 5 } };
 
 let ready;
 const filtersWanted = new Promise((resolve) => (ready = resolve));
