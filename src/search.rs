@@ -86,8 +86,10 @@ pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecor
         if let Details::Company(c) = &record.details {
             for p in &c.products {
                 let company = l.text(&record.title).text;
-                let mut text = Text::default();
-                text.weight = WEIGHT_MID;
+                let mut text = Text {
+                    weight: WEIGHT_MID,
+                    ..Text::default()
+                };
                 text.opt(&l, &p.summary);
                 text.weight = 1;
                 text.push(&company);
@@ -96,14 +98,7 @@ pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecor
                     labels: Vec::new(),
                     initials: false,
                 };
-                let mut entry = entry(
-                    &l,
-                    record,
-                    &l.text(&p.name).text,
-                    text,
-                    hidden,
-                    "product",
-                );
+                let mut entry = entry(&l, record, &l.text(&p.name).text, text, hidden, "product");
                 entry.url.push_str(&format!("#{}", p.anchor));
                 entry.meta.insert(l.ui("search.company"), company);
                 out.push(entry);
@@ -179,8 +174,10 @@ impl Text {
 }
 
 fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Record) -> SearchRecord {
-    let mut text = Text::default();
-    text.weight = WEIGHT_MID;
+    let mut text = Text {
+        weight: WEIGHT_MID,
+        ..Text::default()
+    };
     text.opt(l, &record.summary);
     text.weight = 1;
     let body = record
