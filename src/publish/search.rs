@@ -20,11 +20,25 @@ use crate::content::model::{Details, Localized, Record};
 use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
-use crate::site::search_names::{html, BUNDLE_DIR, HIDDEN_FORMS};
+use crate::site::search_names::{html, BUNDLE_DIR, HIDDEN_NAME, HIDDEN_START};
 use crate::site::Site;
 use crate::text::collate::sort_key;
 use crate::text::hangul;
 use crate::theme::Theme;
+
+/// Pagefind weights of the parts of a record (`data-pagefind-weight`, which a
+/// custom record's content takes as marker words): the name, then summary,
+/// products, services and term labels, then the body at 1.
+pub const WEIGHT_NAME: u8 = 10;
+pub const WEIGHT_MID: u8 = 3;
+
+/// How many occurrences of one syllable form count in the summary, products,
+/// services and term labels (in the body, one: every further one would cost
+/// index bytes at every record, and term saturation makes them matter little).
+pub const FORM_CAP: usize = 2;
+
+/// Kinds whose names also get initial-consonant forms (`ㄷㅊㅋㅇ` for 다치카와).
+const INITIALS_KINDS: &[&str] = &["companies", "institutions", "coordinators", "equipment"];
 
 /// One record as handed to Pagefind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,17 +55,31 @@ pub struct SearchRecord {
 /// The search records of one language.
 pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecord> {
     let l = Localizer::new(site, lang, &theme.strings[lang]);
+    let others: Vec<Localizer> = site
+        .languages()
+        .iter()
+        .filter(|o| o.as_str() != lang)
+        .map(|o| Localizer::new(site, o, &theme.strings[o]))
+        .collect();
     let mut out = Vec::new();
     for record in &site.records {
-        out.push(record_entry(site, &l, record));
+        out.push(record_entry(site, &l, &others, record));
         if let Details::Company(c) = &record.details {
             for p in &c.products {
                 let company = l.text(&record.title).text;
-                let mut text = Text::default();
-                text.add(&l, &p.name);
+                let mut text = Text {
+                    weight: WEIGHT_MID,
+                    ..Text::default()
+                };
                 text.opt(&l, &p.summary);
+                text.weight = 1;
                 text.push(&company);
-                let mut entry = entry(&l, record, &l.text(&p.name).text, text, "product");
+                let hidden = Hidden {
+                    names: other_texts(&others, &p.name),
+                    labels: Vec::new(),
+                    initials: false,
+                };
+                let mut entry = entry(&l, record, &l.text(&p.name).text, text, hidden, "product");
                 entry.url.push_str(&format!("#{}", p.anchor));
                 entry.meta.insert(l.ui("search.company"), company);
                 out.push(entry);
@@ -61,18 +89,58 @@ pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecor
     out
 }
 
-/// Text gathered for the index, in reading order.
-#[derive(Default)]
-struct Text(String);
+/// Text gathered for the index, in reading order, each part with its weight.
+struct Text {
+    parts: Vec<(u8, String)>,
+    /// The weight of what is pushed next.
+    weight: u8,
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text {
+            parts: Vec::new(),
+            weight: 1,
+        }
+    }
+}
+
+/// What only search sees of a record, besides its own name and the forms of its text.
+struct Hidden {
+    /// The record's names in the site's other languages.
+    names: Vec<String>,
+    /// Its term labels in the site's other languages.
+    labels: Vec<String>,
+    /// Whether its name gets initial-consonant forms.
+    initials: bool,
+}
+
+/// The texts of `value` in the other languages that differ from each other.
+fn other_texts(others: &[Localizer], value: &Localized) -> Vec<String> {
+    let mut out: Vec<String> = others.iter().map(|o| o.text(value).text).collect();
+    out.sort();
+    out.dedup();
+    out
+}
 
 impl Text {
     fn push(&mut self, s: &str) {
+        // Neither the hidden part's separator nor Pagefind's markers may come from content.
+        let s = s.trim().replace(HIDDEN_START, " ").replace("___", "__");
         if !s.trim().is_empty() {
-            if !self.0.is_empty() {
-                self.0.push('\n');
-            }
-            self.0.push_str(s.trim());
+            self.parts.push((self.weight, s.trim().to_string()));
         }
+    }
+
+    /// The parts weighted above 1 (`heavy`) or at 1, one per line.
+    fn of_weight(&self, heavy: bool) -> String {
+        let parts: Vec<&str> = self
+            .parts
+            .iter()
+            .filter(|(w, _)| (*w > 1) == heavy)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        parts.join("\n")
     }
 
     fn add(&mut self, l: &Localizer, v: &Localized) {
@@ -86,9 +154,13 @@ impl Text {
     }
 }
 
-fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
-    let mut text = Text::default();
+fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Record) -> SearchRecord {
+    let mut text = Text {
+        weight: WEIGHT_MID,
+        ..Text::default()
+    };
     text.opt(l, &record.summary);
+    text.weight = 1;
     let body = record
         .body
         .get(l.lang)
@@ -97,18 +169,29 @@ fn record_entry(site: &Site, l: &Localizer, record: &Record) -> SearchRecord {
         text.push(&markdown::to_text(md));
     }
     field_text(site, l, record, &mut text);
+    let mut labels = Vec::new();
+    text.weight = WEIGHT_MID;
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
                 text.push(&l.term_label(taxonomy, t).text);
+                labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
             }
         }
     }
+    labels.sort();
+    labels.dedup();
+    let hidden = Hidden {
+        names: other_texts(others, &record.title),
+        labels,
+        initials: INITIALS_KINDS.contains(&record.id.kind.dir()),
+    };
     let mut entry = entry(
         l,
         record,
         &l.text(&record.title).text,
         text,
+        hidden,
         record.id.kind.dir(),
     );
     if let Details::Equipment(e) = &record.details {
@@ -136,11 +219,13 @@ fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
     let name_of = |r: &crate::content::model::Ref| site.get(&r.id()).map(|t| l.text(&t.title).text);
     match &record.details {
         Details::Company(c) => {
+            text.weight = WEIGHT_MID;
             for p in &c.products {
                 text.add(l, &p.name);
                 text.opt(l, &p.summary);
             }
             c.services.iter().for_each(|s| text.add(l, s));
+            text.weight = 1;
             text.opt(l, &c.contact.address);
             if let Some(n) = c.incubator.as_ref().and_then(name_of) {
                 text.push(&n);
@@ -202,14 +287,48 @@ fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
 }
 
 /// A search record with the meta, filters and sort every entry has.
-fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) -> SearchRecord {
+fn entry(
+    l: &Localizer,
+    record: &Record,
+    title: &str,
+    text: Text,
+    hidden: Hidden,
+    kind: &str,
+) -> SearchRecord {
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), title.to_string());
     meta.insert(l.ui("search.kind"), l.ui(&format!("kind_one.{kind}")));
-    let forms = hangul::index_forms(&format!("{title}\n{}", text.0));
-    if !forms.is_empty() {
-        meta.insert(HIDDEN_FORMS.to_string(), forms);
+    let mut taken = std::collections::HashSet::new();
+    let mut name = vec![hangul::counted_forms(title, 1, &mut taken)];
+    for other in &hidden.names {
+        if other != title {
+            name.push(other.clone());
+            name.push(hangul::counted_forms(other, 1, &mut taken));
+        }
     }
+    let name = words(&name);
+    if !name.is_empty() {
+        meta.insert(HIDDEN_NAME.to_string(), name.clone());
+    }
+    // The other languages' term labels as their words only: the syllable forms
+    // of Korean labels at every record would grow the English index by a third.
+    let labels = hidden.labels.clone();
+    let initials = if hidden.initials {
+        hangul::initial_forms(title)
+    } else {
+        String::new()
+    };
+    // Each form counts in the weightiest part it is in: the name, then the
+    // summary, products, services and labels, then the body.
+    let mid = hangul::counted_forms(&text.of_weight(true), FORM_CAP, &mut taken);
+    let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
+    let content = format!(
+        "{}\n{HIDDEN_START}\n{}\n{}\n{}",
+        weighted(&text.parts),
+        weighted(&[(WEIGHT_NAME, words(&[title.to_string(), name, initials]))]),
+        weighted(&[(WEIGHT_MID, words(&[mid, words(&labels)]))]),
+        body,
+    );
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();
     filters.insert(
         html(&l.ui("search.kind")),
@@ -229,13 +348,42 @@ fn entry(l: &Localizer, record: &Record, title: &str, text: Text, kind: &str) ->
     SearchRecord {
         url: record_path(record, l.lang),
         language: l.lang.to_string(),
-        // The title is searched (and weighted) through its meta field; leaving it out
-        // of the content keeps it from being repeated in every excerpt.
-        content: text.0,
+        // The title stands in the hidden part only, so that excerpts do not repeat it.
+        content,
         meta,
         filters,
         sort,
     }
+}
+
+/// Words joined by spaces, the empty ones left out.
+fn words(parts: &[String]) -> String {
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    parts.join(" ")
+}
+
+/// Parts of text as a custom record's content, each part above weight 1
+/// between Pagefind's weight markers (what `data-pagefind-weight` becomes when
+/// Pagefind reads HTML); the markers are never part of the content shown.
+fn weighted(parts: &[(u8, String)]) -> String {
+    let mut out = String::new();
+    for (w, s) in parts.iter().filter(|(_, s)| !s.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if *w == 1 {
+            out.push_str(s);
+        } else {
+            out.push_str(&format!(
+                "___PAGEFIND_WEIGHT___{w} {s} ___END_PAGEFIND_WEIGHT___"
+            ));
+        }
+    }
+    out
 }
 
 /// Files of the Pagefind bundle that the site serves; the other UIs are left out.

@@ -2,8 +2,8 @@
 
 use crate::content::model::{Kind, MediaRole};
 use crate::site::paths::{absolute, record_path, OutputFile};
-use crate::site::search_names::{filter_names, BUNDLE_DIR, HIDDEN_FORMS};
-use crate::text::hangul::{PARTICLES, SENTINEL};
+use crate::site::search_names::{filter_names, BUNDLE_DIR, HIDDEN_FORMS, HIDDEN_START};
+use crate::text::hangul::{INITIALS_MAX, PARTICLES, SENTINEL};
 
 use super::context::PageCtx;
 use super::home::home_view;
@@ -143,6 +143,9 @@ impl<'a> PageCtx<'a> {
                     "particles": PARTICLES,
                     "sentinel": SENTINEL.to_string(),
                     "hiddenMeta": HIDDEN_FORMS,
+                    "hiddenStart": HIDDEN_START.to_string(),
+                    "initialsMax": INITIALS_MAX,
+                    "slipNotice": l.ui("search.slip"),
                     "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),
                 });
                 ctx.insert("search_config", &config.to_string());

@@ -11,7 +11,21 @@ use super::localize::Localizer;
 pub const BUNDLE_DIR: &str = "pagefind";
 
 /// The meta key holding Korean syllable forms; the search page drops it from results.
+/// (The forms now live in the hidden part of the content; no record has this key.)
 pub const HIDDEN_FORMS: &str = "_forms";
+
+/// The hidden meta field with a record's name as search matches it: the
+/// syllable forms of its name and its names in the site's other languages. The
+/// search page gives it the weight Pagefind gives a title (`metaWeights`), so
+/// a Korean or cross-language name match ranks like a title match.
+pub const HIDDEN_NAME: &str = "_name";
+
+/// Separates what a result shows from what only search sees. The content of a
+/// search record is the record's text, this token, then the hidden part: the
+/// name, its syllable and initial-consonant forms, the forms of the text, and
+/// the names and term labels in the other languages. The search page builds
+/// excerpts from the part before it only. (U+2063, invisible, never in content.)
+pub const HIDDEN_START: char = '\u{2063}';
 
 /// What the search page needs to preset filters from a URL such as
 /// `?technologies=laser-processing`: each facet's localized filter name and term labels.

@@ -104,6 +104,80 @@ pub fn index_forms(text: &str) -> String {
     out
 }
 
+/// The syllable forms of `text` as indexed words that count: each form as
+/// often as it occurs, up to `cap` times, so that Pagefind's term frequency
+/// (with its saturation) sees how often a word stands in the text. Forms in
+/// `taken` (those of a weightier part of the record) are left out, and the
+/// forms given are added to it: a form counts in the weightiest part it is in.
+pub fn counted_forms(text: &str, cap: usize, taken: &mut HashSet<String>) -> String {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = String::new();
+    for run in hangul_runs(text) {
+        for form in run
+            .iter()
+            .map(|c| c.to_string())
+            .chain(run.windows(2).map(|w| w.iter().collect()))
+        {
+            if taken.contains(&form) {
+                continue;
+            }
+            let n = counts.entry(form.clone()).or_default();
+            if *n < cap {
+                *n += 1;
+                out.push_str(&form);
+                out.push(SENTINEL);
+                out.push(' ');
+            }
+        }
+    }
+    taken.extend(counts.into_keys());
+    out.pop();
+    out
+}
+
+/// The initial consonants (choseong) of the Hangul syllables, as compatibility
+/// jamo, the letters a visitor types for them: `다치카와` → `ㄷㅊㅋㅇ`.
+pub const CHOSEONG: [char; 19] = [
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
+];
+
+/// The longest run of initial consonants indexed as one word; longer queries
+/// are split into overlapping runs of this length, all required.
+pub const INITIALS_MAX: usize = 4;
+
+/// The initial consonant of a Hangul syllable.
+pub fn initial(c: char) -> Option<char> {
+    is_hangul(c).then(|| CHOSEONG[(c as usize - 0xAC00) / 588])
+}
+
+/// The initial-consonant forms of a name: in each run of Hangul, every run of
+/// 2 to [`INITIALS_MAX`] neighbouring syllables as its initial consonants,
+/// with the sentinel, once each (`다치카와` → `ㄷㅊq ㄷㅊㅋq ㄷㅊㅋㅇq ㅊㅋq …`).
+/// A visitor's `ㄷㅊㅋㅇ` is then an exact indexed word, found at any size.
+pub fn initial_forms(name: &str) -> String {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = String::new();
+    for run in hangul_runs(name) {
+        let letters: Vec<char> = run.iter().filter_map(|c| initial(*c)).collect();
+        for start in 0..letters.len() {
+            for len in 2..=INITIALS_MAX {
+                if start + len > letters.len() {
+                    break;
+                }
+                let form: String = letters[start..start + len].iter().collect();
+                if seen.insert(form.clone()) {
+                    out.push_str(&form);
+                    out.push(SENTINEL);
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out.pop();
+    out
+}
+
 /// What the search page sends for one query word: the particle stripped, each
 /// Hangul run as its pairs (or its one syllable), other letters as they are.
 pub fn query_forms(word: &str) -> Vec<String> {
@@ -200,6 +274,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn forms_count_how_often_a_word_occurs_up_to_the_cap() {
+        let mut taken = HashSet::new();
+        let forms = counted_forms(
+            "레이저 가공, 레이저 절단, 레이저 용접, 레이저",
+            3,
+            &mut taken,
+        );
+        let count = |f: &str| forms.split(' ').filter(|w| *w == f).count();
+        assert_eq!(count("레이q"), 3);
+        assert_eq!(count("가공q"), 1);
+        // A form counted in a weightier part is not counted again.
+        assert_eq!(counted_forms("가공 절삭", 3, &mut taken), "삭q 절삭q");
+    }
+
+    #[test]
+    fn initial_consonants_of_every_short_run_of_a_name_are_words() {
+        let forms = initial_forms("다치카와레이저테크");
+        let words: Vec<&str> = forms.split(' ').collect();
+        for w in ["ㄷㅊq", "ㄷㅊㅋㅇq", "ㄹㅇㅈq", "ㅇㄹㅇㅈq"] {
+            assert!(words.contains(&w), "{w} in {forms}");
+        }
+        // Runs longer than the maximum are not words; a query that long is split.
+        assert!(!words.contains(&"ㄷㅊㅋㅇㄹq"));
+        assert_eq!(initial('한'), Some('ㅎ'));
+        assert_eq!(initial_forms("Tachikawa"), "");
     }
 
     #[test]

@@ -200,3 +200,24 @@ export async function pool(items, n, worker) {
     }),
   );
 }
+
+/**
+ * Search as the search page does, in a page already on /<lang>/search/: the
+ * page's own query preprocessing (static/search.js) and its Pagefind module
+ * (static/pagefind-lazy/: ranking, excerpts, keyboard-layout slips). Returns the
+ * query that ran and the first `n` results with url, title and excerpt.
+ */
+export async function pageSearch(page, q, n = 10, options = {}) {
+  return page.evaluate(async ([q, n, options]) => {
+    const cfg = JSON.parse(document.getElementById("search").getAttribute("data-config"));
+    window.__pfPage ??= await import(cfg.uiBundlePath + "pagefind.js");
+    await window.__pfPage.options({ baseUrl: cfg.baseUrl });
+    const answer = await window.__pfPage.search(window.__processTerm(q), options);
+    const data = await Promise.all(answer.results.slice(0, n).map((r) => r.data()));
+    return {
+      ran: answer.query,
+      total: answer.results.length,
+      results: data.map((d) => ({ url: d.url, title: d.meta.title, excerpt: d.excerpt })),
+    };
+  }, [q, n, options]);
+}

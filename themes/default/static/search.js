@@ -4,7 +4,12 @@
 // - Korean query words lose their particle and become the syllable pairs they
 //   contain (현미경을 → 현미q 미경q), matching the forms indexed at build time
 //   (src/hangul.rs supplies the particle list and the sentinel letter);
+// - a word with bare initial consonants (ㄷㅊㅋㅇ, 다ㅊㅋ, 현미ㄱ) becomes the
+//   initial-consonant forms indexed for names;
+// - a query that finds nothing and is Hangul typed in the English layout
+//   (ekclzkdhk) runs as Hangul (다치카와), and the page says so;
 // - results can be sorted by name.
+// Ranking and excerpts are done in static/pagefind-lazy/pagefind.js, with the helpers below.
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -30,8 +35,42 @@
     return word;
   }
 
+  // Initial consonants (choseong) as a visitor types them; src/hangul.rs indexes
+  // names as runs of 2 to initialsMax of them, each an exact word with the sentinel.
+  var INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+  var initialsMax = config.initialsMax || 4;
+  function initialOf(ch) {
+    if (INITIALS.indexOf(ch) >= 0) return ch;
+    return isHangul(ch) ? INITIALS.charAt(Math.floor((ch.charCodeAt(0) - 0xac00) / 588)) : "";
+  }
+
+  // A word with a bare initial consonant in it: initials alone (ㄷㅊㅋㅇ), mixed
+  // (다ㅊㅋ), or a syllable still being typed (현미ㄱ). Its initials must stand
+  // together in a name; its complete syllables must be in the record too.
+  function initialForms(word) {
+    var letters = "";
+    for (var i = 0; i < word.length; i++) {
+      var l = initialOf(word.charAt(i));
+      if (!l) return null;
+      letters += l;
+    }
+    if (letters.length < 2) return [word];
+    var forms = [];
+    if (letters.length <= initialsMax) forms.push(letters + sentinel);
+    for (var j = 0; j + initialsMax <= letters.length && letters.length > initialsMax; j++) forms.push(letters.slice(j, j + initialsMax) + sentinel);
+    var syllables = word.split("").map(function (c) { return isHangul(c) ? c : " "; }).join("");
+    syllables.split(" ").filter(Boolean).forEach(function (run) {
+      forms = forms.concat(queryForms(run));
+    });
+    return forms;
+  }
+
   // Mirrors hangul::query_forms in src/hangul.rs.
   function queryForms(word) {
+    if (/[ㄱ-ㅎ]/.test(word)) {
+      var initials = initialForms(word);
+      if (initials) return initials;
+    }
     word = stripParticle(word);
     var forms = [];
     var rest = "";
@@ -56,12 +95,91 @@
     return forms;
   }
 
+  // What each processed term was typed as, for the excerpts and the ranking (pagefind-lazy).
+  var typed = new Map();
   function processTerm(term) {
     var words = term.normalize("NFC").split(/\s+/).filter(Boolean);
     // No words but preset filters: null asks Pagefind for everything under the filters.
     if (!words.length) return null;
-    return words.map(queryForms).reduce(function (a, b) { return a.concat(b); }, []).join(" ");
+    var processed = words.map(queryForms).reduce(function (a, b) { return a.concat(b); }, []).join(" ");
+    if (typed.size > 200) typed.clear();
+    typed.set(processed, term);
+    return processed;
   }
+
+  // Hangul typed with the keyboard in English mode (두벌식 layout): ekclzkdhk → 다치카와.
+  var KEYS = { q: "ㅂ", w: "ㅈ", e: "ㄷ", r: "ㄱ", t: "ㅅ", y: "ㅛ", u: "ㅕ", i: "ㅑ", o: "ㅐ", p: "ㅔ",
+    a: "ㅁ", s: "ㄴ", d: "ㅇ", f: "ㄹ", g: "ㅎ", h: "ㅗ", j: "ㅓ", k: "ㅏ", l: "ㅣ",
+    z: "ㅋ", x: "ㅌ", c: "ㅊ", v: "ㅍ", b: "ㅠ", n: "ㅜ", m: "ㅡ",
+    Q: "ㅃ", W: "ㅉ", E: "ㄸ", R: "ㄲ", T: "ㅆ", O: "ㅒ", P: "ㅖ" };
+  var VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+  var FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"];
+  var PAIRS = { "ㅗㅏ": "ㅘ", "ㅗㅐ": "ㅙ", "ㅗㅣ": "ㅚ", "ㅜㅓ": "ㅝ", "ㅜㅔ": "ㅞ", "ㅜㅣ": "ㅟ", "ㅡㅣ": "ㅢ",
+    "ㄱㅅ": "ㄳ", "ㄴㅈ": "ㄵ", "ㄴㅎ": "ㄶ", "ㄹㄱ": "ㄺ", "ㄹㅁ": "ㄻ", "ㄹㅂ": "ㄼ", "ㄹㅅ": "ㄽ", "ㄹㅌ": "ㄾ", "ㄹㅍ": "ㄿ", "ㄹㅎ": "ㅀ", "ㅂㅅ": "ㅄ" };
+  function isVowel(j) { return VOWELS.indexOf(j) >= 0; }
+  // The Hangul a word of Latin letters gives on that layout, if it is whole syllables (at least two), else null.
+  function fromEnglishLayout(word) {
+    if (!/^[A-Za-z]+$/.test(word)) return null;
+    var j = word.split("").map(function (c) { return KEYS[c] || KEYS[c.toLowerCase()]; });
+    var out = "";
+    var i = 0;
+    while (i < j.length) {
+      var c = j[i];
+      if (INITIALS.indexOf(c) < 0 || i + 1 >= j.length || !isVowel(j[i + 1])) return null;
+      var v = j[i + 1];
+      i += 2;
+      if (i < j.length && PAIRS[v + j[i]]) v = PAIRS[v + j[i++]];
+      var f = "";
+      var startsNext = function (k) { return k + 1 < j.length && isVowel(j[k + 1]); };
+      if (i < j.length && !isVowel(j[i]) && FINALS.indexOf(j[i]) > 0 && !startsNext(i)) {
+        f = j[i++];
+        if (i < j.length && PAIRS[f + j[i]] && !startsNext(i)) f = PAIRS[f + j[i++]];
+      }
+      out += String.fromCharCode(0xac00 + (INITIALS.indexOf(c) * 21 + VOWELS.indexOf(v)) * 28 + FINALS.indexOf(f));
+    }
+    return out.length >= 2 ? out : null;
+  }
+
+  // The search a query typed in the wrong layout stands for: { hangul, term }, or null.
+  // Used only when the query as typed finds nothing, so real English queries are never rewritten.
+  function slip(query) {
+    var words = query.trim().split(/\s+/).filter(Boolean);
+    if (!words.length) return null;
+    var hangul = words.map(fromEnglishLayout);
+    if (hangul.some(function (h) { return !h; })) return null;
+    var text = hangul.join(" ");
+    return { hangul: text, term: processTerm(text) };
+  }
+
+  var note = document.getElementById("search-note");
+  function noteRewrite(query, hangul) {
+    if (!note) return;
+    note.hidden = !hangul;
+    note.textContent = hangul ? (config.slipNotice || "{hangul}").replace("{typed}", query).replace("{hangul}", hangul) : "";
+  }
+
+  function isHangulWord(w) { return /[가-힣]/.test(w); }
+  // The words a match is looked for in an excerpt, each as its alternatives,
+  // longest first: a Korean word as typed, then without its particle (다치카와
+  // before 다치카), without an unfinished syllable; others in lower case.
+  function matchWords(query) {
+    return query.normalize("NFC").split(/\s+/).filter(Boolean).map(function (w) {
+      if (/[ㄱ-ㅎ]/.test(w)) w = w.replace(/[ㄱ-ㅎ].*$/, "");
+      if (!isHangulWord(w)) return [w.toLowerCase()];
+      var stem = stripParticle(w);
+      return stem === w ? [w] : [w, stem];
+    }).filter(function (alts) { return alts[0]; });
+  }
+
+  // For static/pagefind-lazy/pagefind.js, which ranks the results and writes their excerpts.
+  window.__clusterpress = {
+    typed: function (term) { return typed.get(term); },
+    slip: slip,
+    noteRewrite: noteRewrite,
+    matchWords: matchWords,
+    initialsOf: function (text) { return text.normalize("NFC").split("").map(initialOf).join(""); },
+    hiddenStart: config.hiddenStart || "\u2063"
+  };
 
   // Filter presets from the URL: taxonomy ids and term keys become localized names and labels.
   function presetFilters() {
@@ -89,7 +207,10 @@
       excerptLength: 24,
       processTerm: processTerm,
       processResult: function (result) {
-        if (result.meta) delete result.meta[config.hiddenMeta];
+        // Meta fields whose names start with "_" are for search only.
+        Object.keys(result.meta || {}).forEach(function (k) {
+          if (k.charAt(0) === "_") delete result.meta[k];
+        });
         return result;
       },
       translations: config.translations

@@ -1,9 +1,18 @@
-// Pagefind's search API with one change: the filter lists are fetched a moment
-// after the first result is on screen, not before the first search. Pagefind's Default UI
-// asks for every filter when it starts, and on a large site those chunks are
-// most of the bytes of a first query; the UI shows its filter panel only once
-// there are results, so visitors lose nothing by waiting. The search page points
-// the UI here (bundlePath); everything else is Pagefind's own module.
+// Pagefind's search API as the search page uses it. Three changes:
+// - the filter lists are fetched a moment after the first result is on screen,
+//   not before the first search. Pagefind's Default UI asks for every filter
+//   when it starts, and on a large site those chunks are most of the bytes of a
+//   first query; the UI shows its filter panel only once there are results, so
+//   visitors lose nothing by waiting;
+// - ranking: the hidden name field weighs like a title (metaWeights), equal
+//   scores break by name, and the first page of results puts records whose name
+//   holds the query's words together before those where they are scattered;
+// - excerpts come from the text a result shows (never the hidden part of the
+//   content, see src/search.rs), around the first match, with the match marked,
+//   in Korean as in English.
+// A query that finds nothing and reads as Hangul typed in the English keyboard
+// layout runs as that Hangul (helpers in static/search.js). The search page
+// points the UI here (bundlePath); everything else is Pagefind's own module.
 import * as pagefind from "../../pagefind/pagefind.js";
 export * from "../../pagefind/pagefind.js";
 
@@ -11,15 +20,61 @@ export * from "../../pagefind/pagefind.js";
 const AFTER_RESULT_MS = 1000;
 /** Longest wait after the first answer, should no result be shown (none found, or off screen). */
 const AT_MOST_MS = 2500;
+/** How many of the first results are re-ranked (each costs the fetch of its fragment). */
+export const RERANK = 10;
+/** Words in an excerpt, and how many of them stand before the first match. */
+const EXCERPT_WORDS = 24;
+const BEFORE_MATCH = 6;
+/** Ranking settings: the hidden name field (src/search.rs HIDDEN_NAME) weighs as the title does. */
+export const RANKING = { pageLength: 0, termSaturation: 2, metaWeights: { title: 5, _name: 5 } };
 
 let ready;
 const filtersWanted = new Promise((resolve) => (ready = resolve));
 const shown = () => setTimeout(ready, AFTER_RESULT_MS);
 
-export async function search(term, options) {
-  const answer = await pagefind.search(term, options);
+let configured;
+export async function options(opts) {
+  await pagefind.options(opts);
+  configured = undefined;
+}
+
+function helpers() {
+  return globalThis.__clusterpress;
+}
+
+export async function search(term, opts) {
+  configured ??= pagefind.options({ ranking: RANKING });
+  await configured;
+  const cp = helpers();
+  const query = cp?.typed(term);
+  let answer = await pagefind.search(term, opts);
   setTimeout(ready, AT_MOST_MS);
-  for (const result of answer && answer.results ? answer.results : []) {
+  if (!answer || !answer.results) return answer;
+  let ran = query;
+  if (cp && query != null) {
+    let hangul = null;
+    const slip = answer.results.length === 0 ? cp.slip(query) : null;
+    if (slip && slip.term) {
+      const other = await pagefind.search(slip.term, opts);
+      if (other && other.results && other.results.length) {
+        answer = other;
+        term = slip.term;
+        ran = hangul = slip.hangul;
+      }
+    }
+    cp.noteRewrite(query, hangul);
+    answer.query = ran;
+  }
+  for (const result of answer.results) {
+    const data = result.data;
+    let loaded;
+    result.data = () =>
+      (loaded ??= data().then((d) => (cp && ran != null ? present(d, cp.matchWords(ran), cp.hiddenStart) : d)));
+  }
+  if (cp && ran != null && !(opts && opts.sort) && term) {
+    await rank(answer, term, opts, ran, cp);
+  }
+  for (const result of answer.results) {
     const data = result.data;
     result.data = async () => {
       try {
@@ -35,4 +90,106 @@ export async function search(term, options) {
 export async function filters() {
   await filtersWanted;
   return pagefind.filters();
+}
+
+/** Lower case, without spaces and punctuation: how names and queries are compared. */
+const squash = (s) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/**
+ * Equal scores break by name (Pagefind's own sort order by name); then the
+ * first RERANK results are ordered by how the query stands in the name: the
+ * whole query together in the name, else in a term label the record is filed
+ * under; then every word of it somewhere in the name; then the whole query
+ * together in the text; otherwise they keep Pagefind's order.
+ */
+async function rank(answer, term, opts, query, cp) {
+  const results = answer.results;
+  if (results.length < 2) return;
+  const named = await pagefind.search(term, { ...(opts || {}), sort: { name: "asc" } });
+  const byName = new Map((named?.results || []).map((r, i) => [r.id, i]));
+  const order = new Map(results.map((r, i) => [r.id, i]));
+  results.sort((a, b) => {
+    if (Math.abs(a.score - b.score) > 1e-6 * Math.max(a.score, b.score)) return b.score - a.score;
+    return (byName.get(a.id) ?? order.get(a.id)) - (byName.get(b.id) ?? order.get(b.id));
+  });
+  // Each query word as its shortest alternative (a Korean word without its particle).
+  const words = cp.matchWords(query).map((alts) => squash(alts[alts.length - 1])).filter(Boolean);
+  const initials = /[ㄱ-ㅎ]/.test(query) ? query.normalize("NFC").split(/\s+/).map((w) => cp.initialsOf(w)) : null;
+  if (!words.length && !initials) return;
+  const phrase = words.join("");
+  const top = results.slice(0, RERANK);
+  const keyed = await Promise.all(
+    top.map(async (r, i) => {
+      const d = await r.data();
+      const names = squash(`${d.meta?.title || ""} ${d.hiddenNames || ""}`);
+      const text = squash(d.content || "");
+      let key;
+      if (initials) {
+        const inits = cp.initialsOf(`${d.meta?.title || ""}`);
+        key = [initials.every((w) => inits.includes(w)) ? 1 : 0, 0, 0];
+      } else {
+        const labels = Object.values(d.filters || {}).flat().map(squash);
+        key = [
+          names.includes(phrase) ? 2 : labels.some((l) => l.includes(phrase)) ? 1 : 0,
+          words.every((w) => names.includes(w)) ? 1 : 0,
+          words.length > 1 && text.includes(phrase) ? 1 : 0,
+        ];
+      }
+      return { r, i, key };
+    }),
+  );
+  keyed.sort((a, b) => b.key[0] - a.key[0] || b.key[1] - a.key[1] || b.key[2] - a.key[2] || a.i - b.i);
+  results.splice(0, top.length, ...keyed.map((k) => k.r));
+}
+
+const SEPARATORS = /[^\S\uFEFF]+/;
+
+/**
+ * A result as shown: the content and excerpt from the visible text only, the
+ * excerpt a passage around the first match with the matches marked; the hidden
+ * part of the content and the hidden meta fields kept out of sight.
+ */
+function present(d, words, hiddenStart) {
+  const content = d.content || "";
+  const cut = content.indexOf(hiddenStart);
+  const shownText = cut >= 0 ? content.slice(0, cut) : content;
+  const raw = (d.raw_content || content.replace(/</g, "&lt;").replace(/>/g, "&gt;")).split(SEPARATORS);
+  const end = raw.indexOf(hiddenStart);
+  const tokens = end >= 0 ? raw.slice(0, end) : raw;
+  // Where the query words stand: Pagefind's own locations (stemmed words) and,
+  // for Korean, the query word inside a longer word (가공 in 정밀가공을).
+  const marks = new Map();
+  for (const loc of d.locations || []) {
+    if (loc < tokens.length) marks.set(loc, null);
+  }
+  const korean = words.filter((alts) => /[가-힣]/.test(alts[0]));
+  tokens.forEach((tok, i) => {
+    for (const alts of korean) {
+      const w = alts.find((a) => tok.includes(a));
+      if (w) {
+        const at = tok.indexOf(w);
+        marks.set(i, [at, at + w.length]);
+        break;
+      }
+    }
+  });
+  const first = marks.size ? Math.min(...marks.keys()) : 0;
+  const start = marks.size ? Math.max(0, first - BEFORE_MATCH) : 0;
+  const slice = tokens.slice(start, start + EXCERPT_WORDS).map((tok, k) => {
+    if (!marks.has(start + k)) return tok;
+    const span = marks.get(start + k);
+    if (!span) return `<mark>${tok}</mark>`;
+    return `${tok.slice(0, span[0])}<mark>${tok.slice(span[0], span[1])}</mark>${tok.slice(span[1])}`;
+  });
+  const pre = start > 0 ? "… " : "";
+  const post = start + EXCERPT_WORDS < tokens.length ? " …" : "";
+  d.excerpt = pre + slice.join(" ").trim() + post;
+  d.plain_excerpt = d.excerpt.replace(/<\/?mark>/g, "");
+  d.content = shownText.trim();
+  d.raw_content = tokens.join(" ");
+  // The other-language names in the hidden name field, for ranking only.
+  d.hiddenNames = (d.meta?._name || "").split(/\s+/).filter((w) => !/[가-힣ㄱ-ㅎ]q$/.test(w)).join(" ");
+  d.sub_results = [];
+  for (const k of Object.keys(d.meta || {})) if (k.startsWith("_")) delete d.meta[k];
+  return d;
 }
