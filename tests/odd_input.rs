@@ -190,15 +190,24 @@ fn a_10_mb_body_is_found_by_search_by_its_last_word() {
         .unwrap();
         assert_eq!(fragment["url"], format!("{lang}/companies/long/"));
         assert!(*words > 1_000_000, "{lang}: {words} words indexed");
-        assert_eq!(*last as u32 + 1, *words, "{lang}: the word's position");
+        // The record's visible text comes first; after U+2063 the build adds
+        // a short hidden part (its name's other forms), so the word is the
+        // last one before that part.
         let content = fragment["content"].as_str().unwrap();
+        let (visible, hidden) = content.split_once('\u{2063}').unwrap_or((content, ""));
         assert!(
-            content.trim_end().ends_with(END_WORD),
-            "{lang}: the record's text ends with `{END_WORD}`: …{}",
-            content
+            visible.trim_end().ends_with(END_WORD),
+            "{lang}: the record's visible text ends with `{END_WORD}`: …{}",
+            visible
                 .chars()
-                .skip(content.chars().count().saturating_sub(100))
+                .skip(visible.chars().count().saturating_sub(100))
                 .collect::<String>()
+        );
+        // Pagefind counts the U+2063 mark as a word of its own, hence the + 1.
+        let after = *words as usize - (*last as usize + 1);
+        assert!(
+            after <= hidden.split_whitespace().count() + 1,
+            "{lang}: {after} words indexed after `{END_WORD}`, but the hidden part has only: {hidden}"
         );
     }
 }
