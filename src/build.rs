@@ -19,6 +19,8 @@ pub struct Options {
     pub minify: bool,
     /// YYYY-MM-DD: which notices are upcoming and which are past.
     pub today: String,
+    /// The internal root (`--internal DIR`): read its kartes and make the staff edition.
+    pub internal: Option<PathBuf>,
 }
 
 /// How long each stage took, for `--timings` and the benchmark.
@@ -74,6 +76,17 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
             loaded.config.base_url = url.clone();
         }
         crate::content::history::fill_from_git(&options.root, &mut loaded.records);
+        if let Some(internal) = &options.internal {
+            let kartes = crate::content::load::load_internal(
+                &options.root,
+                internal,
+                &loaded.config,
+                &mut loaded.taxonomies,
+                &problems,
+            );
+            loaded.records.extend(kartes);
+            crate::content::load::name_kartes(&mut loaded.records);
+        }
         let mut site = crate::site::validate::validate(
             options.root.clone(),
             loaded,
@@ -81,6 +94,7 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
             &problems,
         );
         site.today = options.today.clone();
+        site.staff = options.internal.is_some();
         site
     });
     if let Some(site) = &site {

@@ -20,6 +20,7 @@ fn built(date: &str) -> Site {
 /// The fixture, loaded through the library: what the exports must agree with.
 fn loaded(site: &Site) -> clusterpress::site::Site {
     let options = Options {
+        internal: None,
         root: site.root().to_path_buf(),
         base_url: None,
         drafts: false,
@@ -382,6 +383,7 @@ fn every_record_page_has_schema_org_metadata() {
                 Kind::SuccessStories => &["Article"],
                 Kind::Notices => &["Event", "Article"],
                 Kind::Pages => &["WebPage"],
+                Kind::Kartes => &["Report"],
             };
             assert_eq!(v["@context"], "https://schema.org", "{rel}");
             assert!(

@@ -1021,6 +1021,7 @@ fn values_that_are_not_valid_in_their_field_are_refused_at_their_position() {
 fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
     let site = hostile_site(&[]);
     let options = clusterpress::build::Options {
+        internal: None,
         root: site.root().to_path_buf(),
         base_url: None,
         drafts: false,

@@ -70,6 +70,7 @@ fn a_10_mb_body_is_checked_and_rendered() {
     let site = site_with_long_body();
     let started = Instant::now();
     let options = Options {
+        internal: None,
         root: site.root().to_path_buf(),
         base_url: None,
         drafts: false,

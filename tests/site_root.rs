@@ -120,6 +120,7 @@ fn every_file_the_build_writes_is_inside_the_output_folder() {
         let copy = tempfile::tempdir().unwrap();
         common::copy_dir(&fixtures().join(fixture), copy.path());
         let options = clusterpress::build::Options {
+            internal: None,
             root: copy.path().to_path_buf(),
             base_url: None,
             drafts: true,

@@ -29,9 +29,12 @@ enum Command {
         /// The site's folder (with site.yaml)
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The output folder [default: <root>/public]
+        /// The output folder [default: <root>/public; with --internal, DIR/public]
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The internal root (a folder with `kartes/`): build the staff edition, with the kartes, never into the public site's folders
+        #[arg(long, value_name = "DIR")]
+        internal: Option<PathBuf>,
         /// Override site.yaml's base_url (for preview deployments)
         #[arg(long)]
         base_url: Option<String>,
@@ -67,6 +70,9 @@ enum Command {
         /// "Today" for --stale and notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
         #[arg(long)]
         date: Option<String>,
+        /// The internal root (a folder with `kartes/`): check its kartes too, against the site
+        #[arg(long, value_name = "DIR")]
+        internal: Option<PathBuf>,
     },
     /// Start a new site in DIR: settings, the standard facets, an example record per kind (drafts), a CI workflow and a README
     Init {
@@ -91,12 +97,15 @@ enum Command {
     },
     /// Write a new record file with every field of its kind, explained
     New {
-        /// companies, institutions, research-themes, equipment, coordinators, success-stories, notices or pages
+        /// companies, institutions, research-themes, equipment, coordinators, success-stories, notices or pages (kartes, with --internal)
         kind: String,
         /// The record's slug (its file name): lowercase letters, digits and `-`
         slug: String,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// The internal root (a folder with `kartes/`): `new kartes` writes into DIR/kartes/
+        #[arg(long, value_name = "DIR")]
+        internal: Option<PathBuf>,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild on every change and reload the browser
     Serve {
@@ -111,6 +120,9 @@ enum Command {
         /// "Today", for upcoming and past notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
         #[arg(long)]
         date: Option<String>,
+        /// The internal root (a folder with `kartes/`): preview the staff edition
+        #[arg(long, value_name = "DIR")]
+        internal: Option<PathBuf>,
     },
     /// Print (or write) a JSON Schema per kind, for editors' YAML support
     Schema {
@@ -119,6 +131,9 @@ enum Command {
         /// Write `<kind>.schema.json` files into this folder instead of printing
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The internal root (a folder with `kartes/`): add the karte schema
+        #[arg(long, value_name = "DIR")]
+        internal: Option<PathBuf>,
     },
 }
 
@@ -132,8 +147,12 @@ pub fn run(cli: Cli) -> ExitCode {
             timings,
             quiet,
             date,
+            internal,
         } => match today(date.as_deref()) {
-            Ok(today) => run_build(root, out, base_url, drafts, (timings, quiet), today),
+            Ok(today) => {
+                let edition = Edition { root, internal };
+                run_build(edition, out, base_url, drafts, (timings, quiet), today)
+            }
             Err(code) => code,
         },
         Command::Check {
@@ -143,15 +162,17 @@ pub fn run(cli: Cli) -> ExitCode {
             translations,
             stale,
             date,
+            internal,
         } => {
+            let edition = Edition { root, internal };
             if translations {
-                return run_translations(root);
+                return run_translations(&edition);
             }
             if let Some(days) = stale {
-                return run_stale(root, days, date.as_deref());
+                return run_stale(&edition, days, date.as_deref());
             }
             match today(date.as_deref()) {
-                Ok(today) => run_check(root, format, deny_warnings, today),
+                Ok(today) => run_check(edition, format, deny_warnings, today),
                 Err(code) => code,
             }
         }
@@ -163,19 +184,29 @@ pub fn run(cli: Cli) -> ExitCode {
             email,
             phone,
         } => run_init(dir, &languages, &titles, base_url, email, phone),
-        Command::New { kind, slug, root } => run_new(root, &kind, &slug),
-        Command::Schema { root, out } => run_schema(root, out),
+        Command::New {
+            kind,
+            slug,
+            root,
+            internal,
+        } => run_new(&Edition { root, internal }, &kind, &slug),
+        Command::Schema {
+            root,
+            out,
+            internal,
+        } => run_schema(&Edition { root, internal }, out),
         Command::Serve {
             root,
             port,
             host,
             date,
+            internal,
         } => {
             let today = match today(date.as_deref()) {
                 Ok(today) => today,
                 Err(code) => return code,
             };
-            match crate::commands::serve::run(root, host, port, today) {
+            match crate::commands::serve::run(root, internal, host, port, today) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e:#}");
@@ -196,8 +227,14 @@ fn today(date: Option<&str>) -> Result<String, ExitCode> {
         })
 }
 
-fn run_translations(root: PathBuf) -> ExitCode {
-    match load_site(&root) {
+/// The site's folder, and the internal root when the command covers kartes.
+struct Edition {
+    root: PathBuf,
+    internal: Option<PathBuf>,
+}
+
+fn run_translations(edition: &Edition) -> ExitCode {
+    match load_site(edition) {
         Ok(site) => {
             print!("{}", crate::site::lint::translation_report(&site));
             ExitCode::SUCCESS
@@ -206,7 +243,7 @@ fn run_translations(root: PathBuf) -> ExitCode {
     }
 }
 
-fn run_stale(root: PathBuf, days: i64, date: Option<&str>) -> ExitCode {
+fn run_stale(edition: &Edition, days: i64, date: Option<&str>) -> ExitCode {
     let today = match crate::content::history::today(date) {
         Ok(d) => d,
         Err(e) => {
@@ -214,7 +251,7 @@ fn run_stale(root: PathBuf, days: i64, date: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let site = match load_site(&root) {
+    let site = match load_site(edition) {
         Ok(site) => site,
         Err(code) => return code,
     };
@@ -247,8 +284,10 @@ fn run_stale(root: PathBuf, days: i64, date: Option<&str>) -> ExitCode {
 }
 
 /// Load the site (drafts included) for commands that read it without building.
-fn load_site(root: &std::path::Path) -> Result<crate::site::Site, ExitCode> {
+fn load_site(edition: &Edition) -> Result<crate::site::Site, ExitCode> {
+    let root = &edition.root;
     let options = Options {
+        internal: edition.internal.clone(),
         root: root.to_path_buf(),
         base_url: None,
         drafts: true,
@@ -268,7 +307,14 @@ fn load_site(root: &std::path::Path) -> Result<crate::site::Site, ExitCode> {
     }
 }
 
-fn parse_kind(kind: &str) -> Result<Kind, ExitCode> {
+fn parse_kind(kind: &str, internal: bool) -> Result<Kind, ExitCode> {
+    if kind == Kind::Kartes.dir() {
+        if internal {
+            return Ok(Kind::Kartes);
+        }
+        eprintln!("error: kartes are confidential and live in the internal root: `clusterpress new kartes <slug> --internal DIR`");
+        return Err(ExitCode::from(2));
+    }
     Kind::from_dir(kind).ok_or_else(|| {
         let kinds: Vec<_> = Kind::ALL.iter().map(|k| k.dir()).collect();
         let hint = crate::diagnostic::suggestion(kind, kinds.iter().copied())
@@ -327,16 +373,20 @@ fn run_init(
     }
 }
 
-fn run_new(root: PathBuf, kind: &str, slug: &str) -> ExitCode {
-    let kind = match parse_kind(kind) {
+fn run_new(edition: &Edition, kind: &str, slug: &str) -> ExitCode {
+    let kind = match parse_kind(kind, edition.internal.is_some()) {
         Ok(k) => k,
         Err(code) => return code,
     };
-    let site = match load_site(&root) {
+    let site = match load_site(edition) {
         Ok(site) => site,
         Err(code) => return code,
     };
-    match crate::commands::scaffold::new_record(&site, kind, slug) {
+    let dir = match (kind, &edition.internal) {
+        (Kind::Kartes, Some(internal)) => internal.join(kind.dir()),
+        _ => edition.root.join("content").join(kind.dir()),
+    };
+    match crate::commands::scaffold::new_record(&site, kind, slug, &dir) {
         Ok(files) => {
             for f in &files {
                 println!("created {}", f.display());
@@ -351,12 +401,13 @@ fn run_new(root: PathBuf, kind: &str, slug: &str) -> ExitCode {
     }
 }
 
-fn run_schema(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
-    let site = match load_site(&root) {
+fn run_schema(edition: &Edition, out: Option<PathBuf>) -> ExitCode {
+    let site = match load_site(edition) {
         Ok(site) => site,
         Err(code) => return code,
     };
-    let schemas: serde_json::Map<String, serde_json::Value> = Kind::ALL
+    let schemas: serde_json::Map<String, serde_json::Value> = site
+        .all_kinds()
         .iter()
         .map(|k| {
             (
@@ -391,15 +442,24 @@ fn run_schema(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
 }
 
 fn run_build(
-    root: PathBuf,
+    edition: Edition,
     out: Option<PathBuf>,
     base_url: Option<String>,
     drafts: bool,
     (show_timings, quiet): (bool, bool),
     today: String,
 ) -> ExitCode {
-    let out = out.unwrap_or_else(|| root.join("public"));
+    let Edition { root, internal } = edition;
+    let out = match &internal {
+        Some(dir) => out.unwrap_or_else(|| dir.join("public")),
+        None => out.unwrap_or_else(|| root.join("public")),
+    };
+    if let Some(why) = internal.as_ref().and_then(|_| public_folder(&root, &out)) {
+        eprintln!("error: the staff edition would be written into {why}; choose another --out, outside the public site's output and content");
+        return ExitCode::from(2);
+    }
     let options = Options {
+        internal,
         root: root.clone(),
         base_url,
         drafts,
@@ -463,8 +523,38 @@ fn run_build(
     }
 }
 
-fn run_check(root: PathBuf, format: Format, deny_warnings: bool, today: String) -> ExitCode {
+/// Whether `out` is in a folder the public site publishes from (its output or
+/// its content): the staff edition must never land there.
+fn public_folder(root: &std::path::Path, out: &std::path::Path) -> Option<String> {
+    let absolute = |p: &std::path::Path| {
+        std::path::absolute(p)
+            .map(|p| {
+                let mut clean = PathBuf::new();
+                for c in p.components() {
+                    match c {
+                        std::path::Component::ParentDir => {
+                            clean.pop();
+                        }
+                        std::path::Component::CurDir => {}
+                        c => clean.push(c),
+                    }
+                }
+                clean
+            })
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let out = absolute(out);
+    ["public", "content"].into_iter().find_map(|name| {
+        let folder = root.join(name);
+        out.starts_with(absolute(&folder))
+            .then(|| format!("the public site's {}", folder.display()))
+    })
+}
+
+fn run_check(edition: Edition, format: Format, deny_warnings: bool, today: String) -> ExitCode {
+    let Edition { root, internal } = edition;
     let options = Options {
+        internal,
         root: root.clone(),
         base_url: None,
         drafts: false,

@@ -13,11 +13,14 @@ use crate::site::Site;
 
 /// Write `content/<kind>/<slug>.md` (and a translation file per other language).
 /// Returns the files written.
-pub fn new_record(site: &Site, kind: Kind, slug: &str) -> Result<Vec<PathBuf>> {
-    if !crate::content::read::is_slug(slug) || crate::content::config::is_reserved(slug) {
+/// Write the record `slug` of `kind` into `dir` (`content/<kind>/`, or the
+/// internal root's `kartes/`).
+pub fn new_record(site: &Site, kind: Kind, slug: &str, dir: &Path) -> Result<Vec<PathBuf>> {
+    let reserved = crate::content::config::is_reserved(slug)
+        || (kind == Kind::Kartes && crate::content::load::RESERVED_KARTE_SLUGS.contains(&slug));
+    if !crate::content::read::is_slug(slug) || reserved {
         bail!("`{slug}` is not a valid slug: use lowercase letters, digits and `-`, and not a reserved name");
     }
-    let dir = site.root.join("content").join(kind.dir());
     let main = dir.join(format!("{slug}.md"));
     for existing in [main.clone(), dir.join(format!("{slug}.yaml"))] {
         if existing.exists() {
@@ -27,7 +30,7 @@ pub fn new_record(site: &Site, kind: Kind, slug: &str) -> Result<Vec<PathBuf>> {
             );
         }
     }
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = vec![main.clone()];
     write_new(&main, &template(site, kind))?;
     for lang in &site.languages()[1..] {

@@ -51,6 +51,8 @@ struct Served {
     index_again: std::sync::atomic::AtomicBool,
     /// YYYY-MM-DD, fixed for the session: which notices are upcoming.
     today: String,
+    /// The internal root, absolute, when the staff edition is previewed.
+    internal: Option<PathBuf>,
 }
 
 /// The last good build, kept so that an edit can be applied to it. Shared with
@@ -61,7 +63,13 @@ struct Built {
     generation: u64,
 }
 
-pub fn run(root: PathBuf, host: String, port: u16, today: String) -> Result<()> {
+pub fn run(
+    root: PathBuf,
+    internal: Option<PathBuf>,
+    host: String,
+    port: u16,
+    today: String,
+) -> Result<()> {
     // The search index is rebuilt in the background after every edit and uses
     // the global rayon pool (from inside Pagefind): that pool runs at a lower
     // priority, and the pages of an edit are rendered on a pool of their own,
@@ -72,14 +80,27 @@ pub fn run(root: PathBuf, host: String, port: u16, today: String) -> Result<()> 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(root, host, port, today))
+    runtime.block_on(serve(root, internal, host, port, today))
 }
 
-async fn serve(root: PathBuf, host: String, port: u16, today: String) -> Result<()> {
+async fn serve(
+    root: PathBuf,
+    internal: Option<PathBuf>,
+    host: String,
+    port: u16,
+    today: String,
+) -> Result<()> {
     // The watcher reports absolute paths: compare them with an absolute root.
     let root = root
         .canonicalize()
         .with_context(|| format!("cannot find the site folder {}", root.display()))?;
+    let internal = match internal {
+        Some(dir) => Some(
+            dir.canonicalize()
+                .with_context(|| format!("cannot find the internal root {}", dir.display()))?,
+        ),
+        None => None,
+    };
     let listener = match tokio::net::TcpListener::bind((host.as_str(), port)).await {
         Ok(l) => l,
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
@@ -97,6 +118,7 @@ async fn serve(root: PathBuf, host: String, port: u16, today: String) -> Result<
         indexing: Default::default(),
         index_again: Default::default(),
         today,
+        internal,
     });
     let built: Arc<Mutex<Option<Built>>> = Arc::new(Mutex::new(None));
     let started = Instant::now();
@@ -136,6 +158,7 @@ fn rebuild_all(
         drafts: true,
         minify: false,
         today: served.today.clone(),
+        internal: served.internal.clone(),
     };
     let mut timings = Timings::default();
     let checked = build::check(&options, &mut timings);
@@ -414,6 +437,12 @@ fn watch(
     if root.join("themes").is_dir() {
         watcher.watch(&root.join("themes"), RecursiveMode::Recursive)?;
     }
+    let kartes = served.internal.as_ref().map(|dir| dir.join("kartes"));
+    if let Some(dir) = &kartes {
+        watcher
+            .watch(dir, RecursiveMode::NonRecursive)
+            .context("cannot watch the internal root's kartes/")?;
+    }
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             let mut paths = vec![first];
@@ -427,6 +456,7 @@ fn watch(
                 .filter(|p| {
                     p.starts_with(root.join("content"))
                         || p.starts_with(root.join("themes"))
+                        || kartes.as_ref().is_some_and(|k| p.starts_with(k))
                         || root_files.iter().any(|f| p == &root.join(f))
                 })
                 .filter(|p| {
@@ -451,6 +481,8 @@ fn watch(
                 });
             ids.sort();
             ids.dedup();
+            // The staff edition is built whole: an edit may change a karte's company page.
+            let only_records = only_records && served.internal.is_none();
             if !(only_records && rebuild_records(&root, &ids, &served, &built)) {
                 rebuild_all(&root, &base_url, &served, &built);
             }

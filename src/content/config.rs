@@ -36,6 +36,12 @@ pub const BUILTIN_FACETS: &[(&str, &[&str])] = &[
     ("notice-category", NOTICE_CATEGORIES),
 ];
 
+/// The facets only the staff edition has: how a karte's case stands.
+pub const INTERNAL_FACETS: &[(&str, &[&str])] = &[(
+    "karte-status",
+    &["open", "in-progress", "resolved", "on-hold"],
+)];
+
 /// What a notice announces.
 pub const NOTICE_CATEGORIES: &[&str] = &[
     "grant",
@@ -54,7 +60,18 @@ pub const EVENT_CATEGORIES: &[&str] = &["event", "seminar", "exhibition"];
 
 /// URL segments under `/<lang>/` that the generator itself uses.
 pub const RESERVED_NAMES: &[&str] = &[
-    "search", "data", "pagefind", "page", "static", "media", "index", "404", "archive",
+    "search",
+    "data",
+    "pagefind",
+    "page",
+    "static",
+    "media",
+    "index",
+    "404",
+    "archive",
+    // The staff edition's kartes and their facet.
+    "kartes",
+    "karte-status",
 ];
 
 pub fn is_reserved(name: &str) -> bool {
@@ -75,6 +92,7 @@ const SITE_FIELDS: &[&str] = &[
     "retired",
     "media_max_mb",
     "search_fragment_files",
+    "not_visited_months",
 ];
 
 /// Read site.yaml. Problems go to `r`; `None` when the site cannot be built at all.
@@ -126,6 +144,10 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         .get("search_fragment_files")
         .and_then(|n| r2.int(n, 1..=10_000_000))
         .map(|n| n as u32);
+    let not_visited_months = f
+        .get("not_visited_months")
+        .and_then(|n| r2.int(n, 1..=120))
+        .unwrap_or(4) as u32;
     let hide_retired = match f
         .get("retired")
         .and_then(|n| r2.text(n).map(|t| (t, n.pos)))
@@ -158,6 +180,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         hide_retired,
         media_max_mb,
         search_fragment_files,
+        not_visited_months,
     })
 }
 
@@ -289,7 +312,12 @@ fn read_taxonomy(id: &str, pos: Pos, node: &Node, r: &mut Reader) -> Option<Taxo
 }
 
 fn builtin_taxonomies() -> BTreeMap<String, Taxonomy> {
-    BUILTIN_FACETS
+    enumerations(BUILTIN_FACETS)
+}
+
+/// Taxonomies of fixed terms, labelled from the theme's i18n files.
+pub fn enumerations(facets: &[(&str, &[&str])]) -> BTreeMap<String, Taxonomy> {
+    facets
         .iter()
         .map(|(id, terms)| {
             let terms = terms

@@ -443,6 +443,54 @@ const PAGES: &[Field] = &[
     f("documents", List(DOCUMENT), "Forms and files to download."),
 ];
 
+const KARTES: &[Field] = &[
+    req(
+        "company",
+        Ref(Kind::Companies),
+        "The company visited: the slug of a record in content/companies/.",
+    ),
+    req(
+        "coordinators",
+        Refs(Kind::Coordinators),
+        "The coordinator or coordinators who visited.",
+    ),
+    req("date", Date, "The day of the visit (YYYY-MM-DD)."),
+    req(
+        "support-areas",
+        Terms("support-areas"),
+        "What kind of support the visit was about.",
+    ),
+    f(
+        "technologies",
+        Terms("technologies"),
+        "Technologies concerned.",
+    ),
+    f("industries", Terms("industries"), "Industries concerned."),
+    req(
+        "status",
+        Term("karte-status"),
+        "open, in-progress, resolved or on-hold.",
+    ),
+    req(
+        "problem",
+        Text,
+        "The company's problem, in one or two sentences.",
+    ),
+    req(
+        "advice",
+        Text,
+        "The coordinator's advice, in one or two sentences.",
+    ),
+    f("follow_up", Text, "What is to be done next, and by whom."),
+    f(
+        "follow_up_due",
+        Date,
+        "When the follow-up is due (YYYY-MM-DD); past it and not resolved, it is overdue.",
+    ),
+    f("next_visit", Date, "The next planned visit (YYYY-MM-DD)."),
+    req("filed_by", Plain, "The staff member who filed the karte."),
+];
+
 /// The fields of a kind, in the order a record file lists them (common ones excluded).
 pub fn of(kind: Kind) -> &'static [Field] {
     match kind {
@@ -454,6 +502,7 @@ pub fn of(kind: Kind) -> &'static [Field] {
         Kind::SuccessStories => SUCCESS_STORIES,
         Kind::Notices => NOTICES,
         Kind::Pages => PAGES,
+        Kind::Kartes => KARTES,
     }
 }
 

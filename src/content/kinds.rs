@@ -16,6 +16,7 @@ pub fn translatable(kind: Kind) -> &'static [&'static str] {
         Kind::SuccessStories => &["title", "summary", "outcome"],
         Kind::Notices => &["title", "summary", "location"],
         Kind::Pages => &["title", "summary"],
+        Kind::Kartes => &["problem", "advice", "follow_up"],
     }
 }
 
@@ -62,6 +63,12 @@ pub fn facet_fields(kind: Kind) -> &'static [(&'static str, &'static str)] {
             ("industries", "industries"),
         ],
         Kind::Pages => &[],
+        Kind::Kartes => &[
+            ("support-areas", "support-areas"),
+            ("technologies", "technologies"),
+            ("industries", "industries"),
+            ("status", "karte-status"),
+        ],
     }
 }
 
@@ -94,6 +101,7 @@ pub fn read_kind(kind: Kind, f: &Fields, r: &mut Reader) -> Read {
         Kind::Pages => Some(Details::Page(Page {
             menu: f.get("menu").and_then(|n| r.int(n, 1..=1000)),
         })),
+        Kind::Kartes => karte(f, r).map(Details::Karte),
     };
     let media = read_media(kind, f, r);
     Read {
@@ -172,6 +180,7 @@ fn media_item(r: &mut Reader, node: &Node, role: MediaRole) -> Option<Media> {
 pub fn title_field(kind: Kind) -> &'static str {
     match kind {
         Kind::ResearchThemes | Kind::SuccessStories | Kind::Notices | Kind::Pages => "title",
+        Kind::Kartes => "problem",
         _ => "name",
     }
 }
@@ -187,6 +196,7 @@ pub fn article(kind: Kind) -> &'static str {
         Kind::SuccessStories => "a success story",
         Kind::Notices => "a notice",
         Kind::Pages => "a page",
+        Kind::Kartes => "a karte",
     }
 }
 
@@ -434,6 +444,60 @@ fn notice(f: &Fields, r: &mut Reader) -> Option<Notice> {
             .get("organizer")
             .and_then(|n| r.qualified_reference(n, &[Kind::Institutions, Kind::Companies])),
         link: f.get("link").and_then(|n| r.url(n)),
+    })
+}
+
+fn karte(f: &Fields, r: &mut Reader) -> Option<Karte> {
+    let what = article(Kind::Kartes);
+    let company = r
+        .required(f, "company", what)
+        .and_then(|n| r.reference(n, Kind::Companies));
+    let coordinators = r
+        .required(f, "coordinators", what)
+        .map(|n| r.list(n, |r, n| r.reference(n, Kind::Coordinators)));
+    let date = r.required(f, "date", what).and_then(|n| r.date(n));
+    let advice = r.required(f, "advice", what).and_then(|n| r.localized(n));
+    let filed_by = r.required(f, "filed_by", what).and_then(|n| r.text(n));
+    // Read as facets; asked for here because a karte without them cannot be filed.
+    r.required(f, "support-areas", what);
+    r.required(f, "status", what);
+    let follow_up_due = f.get("follow_up_due").and_then(|n| r.date(n));
+    let next_visit = f.get("next_visit").and_then(|n| r.date(n));
+    let date = date?;
+    for (field, day) in [
+        ("follow_up_due", &follow_up_due),
+        ("next_visit", &next_visit),
+    ] {
+        if let (Some(day), Some(node)) = (day, f.get(field)) {
+            if *day < date {
+                let hint = Some(format!("`{field}` comes after the visit"));
+                let msg = format!("`{field}` is {day}, before the visit on {date}");
+                r.error("date-before-visit", node.pos, msg, hint);
+            }
+        }
+    }
+    let coordinators = coordinators?;
+    if coordinators.is_empty() {
+        if let Some(node) = f.get("coordinators") {
+            let hint = Some("name at least one coordinator: `coordinators: [slug]`".into());
+            r.error(
+                "missing-field",
+                node.pos,
+                "no coordinator is named".to_string(),
+                hint,
+            );
+        }
+        return None;
+    }
+    Some(Karte {
+        company: company?,
+        coordinators,
+        date,
+        advice: advice?,
+        follow_up: f.get("follow_up").and_then(|n| r.localized(n)),
+        follow_up_due,
+        next_visit,
+        filed_by: filed_by?,
     })
 }
 

@@ -75,6 +75,10 @@ pub enum Kind {
     Notices,
     /// Free-form pages (about, how to join, …): in the menu, not listed as a kind.
     Pages,
+    /// Visit reports (company kartes): confidential. They are read only from an
+    /// internal root (`--internal DIR`) and exist only in the staff edition, so
+    /// they are in none of the lists below, which the public build walks.
+    Kartes,
 }
 
 impl Kind {
@@ -120,6 +124,7 @@ impl Kind {
             Kind::SuccessStories => "success-stories",
             Kind::Notices => "notices",
             Kind::Pages => "pages",
+            Kind::Kartes => "kartes",
         }
     }
 
@@ -221,6 +226,7 @@ impl Record {
             Details::Equipment(e) => vec![&e.owner],
             Details::SuccessStory(s) => s.partners.iter().collect(),
             Details::Notice(n) => n.organizer.iter().collect(),
+            Details::Karte(k) => std::iter::once(&k.company).chain(&k.coordinators).collect(),
             Details::Institution(_) | Details::Coordinator(_) | Details::Page(_) => Vec::new(),
         }
     }
@@ -252,6 +258,7 @@ pub enum Details {
     SuccessStory(SuccessStory),
     Notice(Notice),
     Page(Page),
+    Karte(Karte),
 }
 
 /// How to reach an organization.
@@ -387,6 +394,21 @@ impl Notice {
     }
 }
 
+/// A visit report: what a coordinator found at a company and advised. The
+/// record's title is its problem.
+#[derive(Debug, Clone)]
+pub struct Karte {
+    pub company: Ref,
+    pub coordinators: Vec<Ref>,
+    /// The visit (YYYY-MM-DD).
+    pub date: String,
+    pub advice: Localized,
+    pub follow_up: Option<Localized>,
+    pub follow_up_due: Option<String>,
+    pub next_visit: Option<String>,
+    pub filed_by: String,
+}
+
 /// A free-form page.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -438,6 +460,9 @@ pub struct Config {
     /// (site.yaml `search_fragment_files`); beyond it Pagefind packs several
     /// results into one file. For hosts that cap a site's file count.
     pub search_fragment_files: Option<u32>,
+    /// The staff edition lists member companies not visited for this many
+    /// months (site.yaml `not_visited_months`).
+    pub not_visited_months: u32,
 }
 
 impl Config {

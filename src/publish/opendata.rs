@@ -130,6 +130,8 @@ fn fields<'a>(site: &Site, r: &'a Record) -> Vec<(&'static str, Value<'a>)> {
 fn details(r: &Record) -> Vec<(&'static str, Value<'_>)> {
     let opt_ref = |x: &Option<crate::content::model::Ref>| Refs(x.iter().map(|r| r.id()).collect());
     match &r.details {
+        // Open data is made of the directory's kinds only; a karte never gets here.
+        Details::Karte(_) => Vec::new(),
         Details::Company(c) => vec![
             ("employees", Int(c.employees)),
             ("founded", Int(c.founded)),

@@ -194,6 +194,18 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
         hidden,
         record.id.kind.dir(),
     );
+    if let Details::Karte(k) = &record.details {
+        // The karte finder filters by coordinator and year, as the list page's finder offers.
+        let names = k.coordinators.iter().filter_map(|c| site.get(&c.id()));
+        let names = names.map(|c| html(&l.text(&c.title).text)).collect();
+        entry
+            .filters
+            .insert(html(&l.ui("field.coordinator")), names);
+        entry
+            .filters
+            .insert(html(&l.ui("field.year")), vec![k.date[..4].to_string()]);
+        entry.meta.insert(l.ui("field.visit_date"), k.date.clone());
+    }
     if let Details::Equipment(e) = &record.details {
         // The equipment finder filters by owner, and every result shows how to book and on what terms.
         if let Some(owner) = site.get(&e.owner.id()) {
@@ -268,6 +280,16 @@ fn field_text(site: &Site, l: &Localizer, record: &Record, text: &mut Text) {
             }
         }
         Details::Coordinator(_) | Details::Page(_) => {}
+        Details::Karte(k) => {
+            text.weight = WEIGHT_MID;
+            text.add(l, &k.advice);
+            text.opt(l, &k.follow_up);
+            text.weight = 1;
+            let refs = std::iter::once(&k.company).chain(&k.coordinators);
+            for name in refs.filter_map(name_of) {
+                text.push(&name);
+            }
+        }
         Details::Notice(n) => {
             text.opt(l, &n.location);
             if let Some(o) = n.organizer.as_ref().and_then(name_of) {

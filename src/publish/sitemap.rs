@@ -12,6 +12,14 @@ use crate::site::Site;
 const MAX_URLS: usize = 50_000;
 
 pub fn files(site: &Site, entries: &[Address]) -> Vec<OutputFile> {
+    if site.staff {
+        // The staff edition is for staff: no sitemap, and nothing for robots to index.
+        let robots = "User-agent: *\nDisallow: /\n".to_string();
+        return vec![
+            file("robots.txt", robots),
+            file("manifest.webmanifest", manifest(site)),
+        ];
+    }
     let base = site.config.base_url.trim_end_matches('/');
     let abs = |p: &str| format!("{base}/{p}");
     let langs = site.languages();

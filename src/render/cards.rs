@@ -17,6 +17,7 @@ pub fn card_badges(record: &Record) -> Vec<(&'static str, &str)> {
         Kind::SuccessStories => &["story-type", "technologies"],
         Kind::Notices => &["notice-category", "technologies"],
         Kind::Pages => &[],
+        Kind::Kartes => &["karte-status", "support-areas"],
     };
     let mut out = Vec::new();
     for &tax in shown {
@@ -78,6 +79,8 @@ pub fn card_meta(ctx: &PageCtx, l: &Localizer, record: &Record) -> Vec<Text> {
             meta.extend(n.organizer.as_ref().and_then(name_of));
             meta
         }
+        // Its title names the company and the day.
+        Details::Karte(k) => k.coordinators.iter().filter_map(name_of).collect(),
         _ => Vec::new(),
     }
 }

@@ -20,7 +20,9 @@ pub struct HomeView {
 
 /// Counts, the newest success stories, and the most used terms of the main facets.
 pub fn home_view(ctx: &PageCtx, l: &Localizer) -> HomeView {
-    let counts = Kind::LISTED
+    let counts = ctx
+        .site
+        .listed_kinds()
         .iter()
         .map(|k| TermLink {
             taxonomy: String::new(),

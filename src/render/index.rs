@@ -41,7 +41,7 @@ pub(super) fn build_index(site: &Site) -> Index {
                 &site.records[b].id.slug,
             ))
         });
-        for kind in Kind::ALL {
+        for kind in site.all_kinds() {
             let mut of_kind: Vec<usize> = order
                 .iter()
                 .copied()
@@ -50,6 +50,10 @@ pub(super) fn build_index(site: &Site) -> Index {
             if kind == Kind::Notices {
                 of_kind.retain(|&i| notice(site, i).is_some_and(|n| n.is_current(&site.today)));
                 of_kind.sort_by_key(|&i| notice(site, i).map(|n| n.date.clone()));
+            }
+            if kind == Kind::Kartes {
+                // Visit reports are read newest first.
+                of_kind.sort_by_key(|&i| std::cmp::Reverse(visit_date(site, i)));
             }
             sorted.insert((lang.clone(), kind), of_kind);
         }
@@ -79,6 +83,13 @@ pub(super) fn build_index(site: &Site) -> Index {
 pub fn notice(site: &Site, i: usize) -> Option<&crate::content::model::Notice> {
     match &site.records[i].details {
         crate::content::model::Details::Notice(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn visit_date(site: &Site, i: usize) -> Option<&str> {
+    match &site.records[i].details {
+        crate::content::model::Details::Karte(k) => Some(k.date.as_str()),
         _ => None,
     }
 }

@@ -208,7 +208,7 @@ fn describe(ctx: &PageCtx, l: &Localizer, record: &Record) -> Value {
                 v.insert("sameAs".into(), json!(link));
             }
         }
-        Details::Page(_) => {}
+        Details::Page(_) | Details::Karte(_) => {}
     }
     Value::Object(v)
 }
@@ -232,6 +232,7 @@ fn schema_type(record: &Record) -> &'static str {
             }
         }
         Details::Page(_) => "WebPage",
+        Details::Karte(_) => "Report",
     }
 }
 

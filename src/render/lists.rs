@@ -41,6 +41,10 @@ impl<'a> PageCtx<'a> {
         };
         let lang = self.lang;
         let mut links = Vec::new();
+        if kind == Kind::Kartes {
+            // Kartes are never published as data or feeds: the reports instead.
+            return self.staff_links(l).split_off(1);
+        }
         if kind == Kind::Notices {
             links.push(link(format!("{lang}/notices/archive/"), "notice.archive"));
             links.push(link(format!("{lang}/notices/events.ics"), "feed.calendar"));
@@ -75,6 +79,11 @@ impl<'a> PageCtx<'a> {
             Kind::Coordinators | Kind::Equipment => {
                 let mut f: Vec<FacetView> = facets.clone();
                 f.extend(self.owner_facet(l, kind, all));
+                f
+            }
+            Kind::Kartes => {
+                let mut f: Vec<FacetView> = facets.clone();
+                f.extend(self.karte_facets(l, all));
                 f
             }
             _ => Vec::new(),
@@ -281,7 +290,9 @@ impl<'a> PageCtx<'a> {
             }
         }
         let size = self.site.config.page_size;
-        let kinds = Kind::ALL
+        let kinds = self
+            .site
+            .all_kinds()
             .iter()
             .filter_map(|k| {
                 let of_kind = |i: &&usize| self.site.records[**i].id.kind == *k;

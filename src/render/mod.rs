@@ -23,6 +23,7 @@ pub mod page;
 pub mod record;
 pub mod root;
 pub mod routes;
+pub mod staff;
 pub mod view;
 
 use std::path::PathBuf;
@@ -96,6 +97,7 @@ pub fn render_affected(
             Job::Home => true,
             Job::Search | Job::NotFound => false,
             Job::Archive(_) => ids.iter().any(|id| id.kind == Kind::Notices),
+            Job::Report(_) => ids.iter().any(|id| id.kind == Kind::Kartes),
             Job::List(kind, p) => {
                 ids.iter().any(|id| id.kind == *kind)
                     && (!in_place

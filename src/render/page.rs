@@ -44,10 +44,13 @@ impl<'a> PageCtx<'a> {
             url: self.url(&format!("{}/", self.lang)),
             label: Text::plain(l.ui("nav.home")),
         }];
-        nav.extend(Kind::LISTED.iter().map(|k| Link {
+        nav.extend(self.site.listed_kinds().iter().map(|k| Link {
             url: self.url(&format!("{}/{}/", self.lang, k.dir())),
             label: Text::plain(self.kind_label(l, *k)),
         }));
+        if self.site.staff {
+            nav.extend(self.staff_links(l).split_off(1));
+        }
         let nav_directory = nav.len();
         nav.extend(self.menu().into_iter().map(|i| {
             let page = &self.site.records[i];
@@ -86,6 +89,7 @@ impl<'a> PageCtx<'a> {
             og_type: "website",
             og_locale: og_locale(self.lang),
             jsonld: None,
+            internal: self.site.staff,
         }
     }
 
@@ -133,6 +137,12 @@ impl<'a> PageCtx<'a> {
                 ("term.html", title, None)
             }
             Job::NotFound => ("404.html", l.ui("not_found.title"), None),
+            Job::Report(r) => {
+                let view = self.report_view(&l, *r);
+                let title = view.title.clone();
+                ctx.insert("report", &view);
+                ("report.html", title, Some(Kind::Kartes.dir()))
+            }
             Job::Search => {
                 let config = serde_json::json!({
                     "bundlePath": self.url(&format!("{}/", BUNDLE_DIR)),

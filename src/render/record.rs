@@ -153,12 +153,14 @@ pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView 
         }
         Details::Notice(n) => notice(ctx, l, n, &mut view),
         Details::Page(_) => {}
+        Details::Karte(k) => super::staff::karte(ctx, l, record, k, &mut view),
     }
     if matches!(kind, Kind::Companies | Kind::Institutions) {
         let notices = ctx.site.referrers(record, Kind::Notices);
         view.sections
             .extend(section(ctx, l, "notices", "section.notices", notices));
     }
+    super::staff::timeline(ctx, l, record, &mut view);
     view.panels
         .retain(|p| !p.facts.is_empty() || p.note.is_some());
     view.sections.extend(partner_sections(ctx, l, record));
@@ -245,16 +247,19 @@ pub(super) fn partner_sections(ctx: &PageCtx, l: &Localizer, record: &Record) ->
                 .iter()
                 .map(|m| {
                     let mut card = ctx.card(l, m.record);
+                    // Kartes share the directory's terms under names of their
+                    // own, and words of their problems: the terms tell more.
                     let labels: Vec<String> = m
                         .shared
                         .iter()
-                        .take(4)
                         .filter_map(|(tax, key)| {
+                            let tax = tax.strip_prefix("karte-").unwrap_or(tax);
                             ctx.site
                                 .taxonomies
-                                .get(*tax)
+                                .get(tax)
                                 .map(|t| l.term_label(t, key).text)
                         })
+                        .take(4)
                         .collect();
                     card.reason = Some(Text::plain(format!(
                         "{} {}",

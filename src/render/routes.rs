@@ -7,6 +7,7 @@ use crate::site::paths::{record_path, slug_path};
 use crate::site::Site;
 
 use super::index::Index;
+use super::staff::Report;
 
 /// One page to render; `route` gives its path in any language.
 #[derive(Debug, Clone)]
@@ -21,17 +22,22 @@ pub(super) enum Job {
     Term(String, String, usize),
     NotFound,
     Alias(usize, String),
+    /// A staff edition report.
+    Report(Report),
 }
 
 pub(super) fn jobs(site: &Site, index: &Index) -> Vec<Job> {
     let lang = site.config.default_lang().to_string();
     let size = site.config.page_size;
     let mut jobs = vec![Job::Home, Job::Search, Job::NotFound];
-    for kind in Kind::LISTED {
+    for kind in site.listed_kinds() {
         let n = index.sorted[&(lang.clone(), kind)].len();
         jobs.extend((1..=pages(n, size)).map(|p| Job::List(kind, p)));
     }
     jobs.extend((1..=pages(index.archive.len(), size)).map(Job::Archive));
+    if site.staff {
+        jobs.extend(Report::ALL.map(Job::Report));
+    }
     for (i, record) in site.records.iter().enumerate() {
         jobs.push(Job::Record(i));
         jobs.extend(record.aliases.iter().map(|a| Job::Alias(i, a.clone())));
@@ -72,6 +78,7 @@ pub(super) fn route(site: &Site, job: &Job, lang: &str) -> String {
         Job::Term(t, k, p) => paged(format!("{lang}/{t}/{k}/"), *p),
         Job::NotFound => format!("{lang}/404.html"),
         Job::Alias(i, alias) => slug_path(site.records[*i].id.kind, alias, lang),
+        Job::Report(r) => format!("{lang}/{}/{}/", Kind::Kartes.dir(), r.slug()),
     }
 }
 

@@ -199,6 +199,8 @@ pub struct Chrome {
     pub og_locale: String,
     /// schema.org JSON-LD, already safe to put inside <script>.
     pub jsonld: Option<String>,
+    /// The staff edition: marked internal on every page, kept out of search engines.
+    pub internal: bool,
 }
 
 /// A language code as an Open Graph locale, `language_TERRITORY`: the region
@@ -237,4 +239,32 @@ mod og_locale_tests {
         assert_eq!(og_locale("pt-br"), "pt_BR");
         assert_eq!(og_locale("eo"), "eo");
     }
+}
+
+/// A cell of a report's table: text, and a link when it names a page.
+#[derive(Serialize, Clone, Debug)]
+pub struct Cell {
+    pub text: String,
+    pub url: Option<String>,
+    /// Numbers align right.
+    pub number: bool,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct Table {
+    pub id: String,
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Shown instead of the table when it has no rows.
+    pub empty: String,
+}
+
+/// A staff edition report: coordinator activity, visits and follow-ups due.
+#[derive(Serialize, Clone, Debug)]
+pub struct ReportView {
+    pub title: String,
+    pub intro: String,
+    pub tables: Vec<Table>,
+    pub links: Vec<Link>,
 }

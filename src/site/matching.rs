@@ -12,9 +12,10 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::content::model::{Kind, Record};
+use crate::content::model::{Details, Kind, Localized, Record};
 use crate::site::Site;
 use crate::site::{Match, Partners};
+use crate::text::hangul::{is_hangul, strip_particle};
 
 /// How many partners of each kind a record shows.
 pub const PER_KIND: usize = 3;
@@ -26,6 +27,18 @@ const FACET_WEIGHTS: &[(&str, f64)] = &[
     ("industries", 0.6),
     ("regions", 0.3),
 ];
+
+/// Kartes are matched with kartes only, on features of their own (named apart,
+/// so that the directory's partners are scored the same in either edition):
+/// their facets, and the words of their problems.
+const KARTE_WEIGHTS: &[(&str, &str, f64)] = &[
+    ("support-areas", "karte-support-areas", 1.0),
+    ("technologies", "karte-technologies", 1.0),
+    ("industries", "karte-industries", 0.6),
+];
+/// A word (a Latin word, or two Hangul syllables side by side) of a karte's problem.
+pub const KARTE_WORD: &str = "karte-word";
+const KARTE_WORD_WEIGHT: f64 = 0.5;
 
 /// Which kinds are suggested as partners on a record of each kind.
 pub fn partner_kinds(kind: Kind) -> &'static [Kind] {
@@ -40,6 +53,8 @@ pub fn partner_kinds(kind: Kind) -> &'static [Kind] {
         Kind::Equipment => &[Kind::Companies, Kind::ResearchThemes],
         Kind::Coordinators => &[Kind::Companies, Kind::ResearchThemes],
         Kind::Institutions => &[Kind::Companies],
+        // Similar cases: kartes of other companies with the same kind of problem.
+        Kind::Kartes => &[Kind::Kartes],
         Kind::SuccessStories | Kind::Notices | Kind::Pages => &[],
     }
 }
@@ -48,6 +63,7 @@ type Feature = (&'static str, String);
 
 pub fn partners(site: &Site) -> Partners {
     let n = site.records.len();
+    let kartes = site.of_kind(Kind::Kartes).count();
     // Intern the features: records hold sorted feature ids, postings list records per id.
     let mut ids: HashMap<Feature, usize> = HashMap::new();
     let mut names: Vec<Feature> = Vec::new();
@@ -77,7 +93,15 @@ pub fn partners(site: &Site) -> Partners {
     let weight: Vec<f64> = names
         .iter()
         .zip(&postings)
-        .map(|(f, list)| facet_weight(f.0) * (n as f64 / list.len() as f64).ln().max(0.05))
+        .map(|(f, list)| {
+            // Rarity among the records that can have the feature.
+            let of = if f.0.starts_with("karte-") {
+                kartes
+            } else {
+                n - kartes
+            };
+            facet_weight(f.0) * (of as f64 / list.len() as f64).ln().max(0.05)
+        })
         .collect();
     (0..n)
         .into_par_iter()
@@ -111,7 +135,7 @@ pub fn partners(site: &Site) -> Partners {
                     let Some(k) = kinds.iter().position(|&k| k == site.records[j].id.kind) else {
                         continue;
                     };
-                    if !linked.contains(&j) {
+                    if !linked.contains(&j) && !same_company(&site.records[i], &site.records[j]) {
                         keep_best(&mut best[k], (j, scores[j]), |a, b| {
                             b.1.total_cmp(&a.1).then_with(|| {
                                 site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug)
@@ -165,16 +189,66 @@ fn counts(f: &Feature, a: Kind, b: Kind) -> bool {
     f.0 != "support-areas" || a == Kind::Coordinators || b == Kind::Coordinators
 }
 
+/// Similar cases come from other companies: a company's own kartes are its timeline.
+fn same_company(a: &Record, b: &Record) -> bool {
+    match (&a.details, &b.details) {
+        (Details::Karte(x), Details::Karte(y)) => x.company.slug == y.company.slug,
+        _ => false,
+    }
+}
+
 fn facet_weight(facet: &str) -> f64 {
+    if facet == KARTE_WORD {
+        return KARTE_WORD_WEIGHT;
+    }
     FACET_WEIGHTS
         .iter()
+        .map(|&(f, w)| (f, w))
+        .chain(KARTE_WEIGHTS.iter().map(|&(_, f, w)| (f, w)))
         .find(|(f, _)| *f == facet)
-        .map_or(0.0, |(_, w)| *w)
+        .map_or(0.0, |(_, w)| w)
+}
+
+/// What a karte is matched on: its facets, and the words of its problem in
+/// every language. Korean runs together what other languages write apart
+/// (금형냉각), so Hangul counts by pairs of syllables.
+fn karte_features(record: &Record) -> Vec<Feature> {
+    let mut out: Vec<Feature> = Vec::new();
+    for &(taxonomy, name, _) in KARTE_WEIGHTS {
+        out.extend(record.terms(taxonomy).iter().map(|t| (name, t.clone())));
+    }
+    // A karte's problem is its summary (see `name_kartes`).
+    let problem = record.summary.as_ref().unwrap_or(&record.title);
+    let texts: Vec<&str> = match problem {
+        Localized::Same(t) => vec![t.as_str()],
+        Localized::PerLang(map) => map.values().map(String::as_str).collect(),
+    };
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let chars: Vec<char> = strip_particle(word).chars().collect();
+            if chars.iter().any(|c| is_hangul(*c)) {
+                out.extend(
+                    chars
+                        .windows(2)
+                        .filter(|w| w.iter().all(|c| is_hangul(*c)))
+                        .map(|w| (KARTE_WORD, w.iter().collect())),
+                );
+            } else if chars.len() >= 4 && !chars.iter().all(char::is_ascii_digit) {
+                out.push((KARTE_WORD, word.to_lowercase()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The terms a record is matched on. An institution also stands for the
 /// technologies and industries of its research themes and equipment.
 fn features(site: &Site, record: &Record) -> Vec<Feature> {
+    if record.id.kind == Kind::Kartes {
+        return karte_features(record);
+    }
     let mut out: Vec<Feature> = Vec::new();
     let mut add = |r: &Record| {
         for &(facet, _) in FACET_WEIGHTS {

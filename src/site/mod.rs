@@ -31,6 +31,9 @@ pub struct Site {
     pub partners: Partners,
     /// YYYY-MM-DD: "today" for upcoming and past notices.
     pub today: String,
+    /// The staff edition: kartes were read from an internal root, and every
+    /// page is marked internal and kept out of search engines.
+    pub staff: bool,
 }
 
 impl Site {
@@ -67,6 +70,7 @@ impl Site {
             drafts,
             partners: Vec::new(),
             today: String::new(),
+            staff: false,
         }
     }
 
@@ -108,6 +112,24 @@ impl Site {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The kinds listed in this edition: the directory's, and kartes in the staff edition.
+    pub fn listed_kinds(&self) -> Vec<Kind> {
+        let mut kinds = Kind::LISTED.to_vec();
+        if self.staff {
+            kinds.push(Kind::Kartes);
+        }
+        kinds
+    }
+
+    /// Every kind of this edition.
+    pub fn all_kinds(&self) -> Vec<Kind> {
+        let mut kinds = Kind::ALL.to_vec();
+        if self.staff {
+            kinds.push(Kind::Kartes);
+        }
+        kinds
     }
 
     pub fn languages(&self) -> &[String] {

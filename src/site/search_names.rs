@@ -32,7 +32,8 @@ pub const HIDDEN_START: char = '\u{2063}';
 pub fn filter_names(l: &Localizer) -> serde_json::Value {
     let site = l.site;
     let mut out = serde_json::Map::new();
-    let kinds: serde_json::Map<String, serde_json::Value> = Kind::ALL
+    let kinds: serde_json::Map<String, serde_json::Value> = site
+        .all_kinds()
         .iter()
         .map(|k| k.dir())
         .chain(["product"])
@@ -42,7 +43,8 @@ pub fn filter_names(l: &Localizer) -> serde_json::Value {
         "kind".into(),
         serde_json::json!({ "name": html(&l.ui("search.kind")), "terms": kinds }),
     );
-    let used: std::collections::BTreeSet<&str> = Kind::ALL
+    let used: std::collections::BTreeSet<&str> = site
+        .all_kinds()
         .iter()
         .flat_map(|k| facet_fields(*k).iter().map(|(_, t)| *t))
         .collect();
@@ -78,7 +80,34 @@ pub fn filter_names(l: &Localizer) -> serde_json::Value {
         "owner".into(),
         serde_json::json!({ "name": html(&l.ui("field.owner")), "terms": owners }),
     );
+    if site.staff {
+        karte_filter_names(l, &mut out);
+    }
     serde_json::Value::Object(out)
+}
+
+/// The karte finder's `coordinator` and `year` presets (staff edition only).
+fn karte_filter_names(l: &Localizer, out: &mut serde_json::Map<String, serde_json::Value>) {
+    let site = l.site;
+    let mut coordinators = serde_json::Map::new();
+    let mut years = serde_json::Map::new();
+    for r in site.of_kind(Kind::Kartes) {
+        let Details::Karte(k) = &r.details else {
+            continue;
+        };
+        for c in k.coordinators.iter().filter_map(|c| site.get(&c.id())) {
+            coordinators.insert(c.id.slug.clone(), html(&l.text(&c.title).text).into());
+        }
+        years.insert(k.date[..4].to_string(), k.date[..4].into());
+    }
+    out.insert(
+        "coordinator".into(),
+        serde_json::json!({ "name": html(&l.ui("field.coordinator")), "terms": coordinators }),
+    );
+    out.insert(
+        "year".into(),
+        serde_json::json!({ "name": html(&l.ui("field.year")), "terms": years }),
+    );
 }
 
 /// A filter name or value as Pagefind's UI needs it: that UI shows them as HTML

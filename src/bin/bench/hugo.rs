@@ -25,6 +25,7 @@ use clusterpress::site::search_names::HIDDEN_FORMS;
 /// Write the Hugo site for the clusterpress site in `site_dir` into `out`.
 pub fn write(site_dir: &Path, out: &Path) -> Result<usize> {
     let options = Options {
+        internal: None,
         root: site_dir.to_path_buf(),
         base_url: None,
         drafts: false,

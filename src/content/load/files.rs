@@ -152,24 +152,50 @@ pub(super) fn find_record_files(
             problems.push(d);
             continue;
         }
-        match classify(&name, config) {
-            Ok((slug, None)) => groups
+        add_file(&mut groups, kind, entry.into_path(), &rel, config, problems);
+    }
+    complete_groups(root, groups, problems)
+}
+
+/// File `path` (shown as `rel`) under its record: as its main file or a translation.
+pub(super) fn add_file(
+    groups: &mut BTreeMap<RecordId, RecordFiles>,
+    kind: Kind,
+    path: PathBuf,
+    rel: &Path,
+    config: &Config,
+    problems: &Diagnostics,
+) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    match classify(&name, config) {
+        Ok((slug, None)) => groups
+            .entry(RecordId { kind, slug })
+            .or_default()
+            .main
+            .push(path),
+        Ok((slug, Some(lang))) => {
+            groups
                 .entry(RecordId { kind, slug })
                 .or_default()
-                .main
-                .push(entry.into_path()),
-            Ok((slug, Some(lang))) => {
-                groups
-                    .entry(RecordId { kind, slug })
-                    .or_default()
-                    .translations
-                    .insert(lang, entry.into_path());
-            }
-            Err((code, msg, hint)) => {
-                problems.push(Diagnostic::error(code, Location::file(&rel), msg).with_hint(hint))
-            }
+                .translations
+                .insert(lang, path);
+        }
+        Err((code, msg, hint)) => {
+            problems.push(Diagnostic::error(code, Location::file(rel), msg).with_hint(hint))
         }
     }
+}
+
+/// The records whose files were found: translations without a record and
+/// records written twice are reported.
+pub(super) fn complete_groups(
+    root: &Path,
+    groups: BTreeMap<RecordId, RecordFiles>,
+    problems: &Diagnostics,
+) -> BTreeMap<RecordId, RecordFiles> {
     let mut out = BTreeMap::new();
     for (id, mut files) in groups {
         let Some(first) = files.main.first().cloned() else {
@@ -227,6 +253,16 @@ pub(super) fn check_top_entry(
     problems: &Diagnostics,
 ) {
     let is_dir = entry.file_type().is_dir();
+    if is_dir && name == Kind::Kartes.dir() {
+        let d = Diagnostic::error(
+            "karte-in-public-content",
+            Location::file(rel),
+            "kartes are confidential: they never go in the public site's content/",
+        );
+        let hint = "move this folder to the internal root (a private repository beside the site) and build the staff edition with `clusterpress build --internal DIR`";
+        problems.push(d.with_hint(hint));
+        return;
+    }
     if is_dir && (Kind::from_dir(name).is_some() || name == "media") {
         return;
     }

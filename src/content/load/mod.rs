@@ -3,6 +3,7 @@
 
 mod files;
 mod front_matter;
+mod internal;
 mod record;
 mod translation;
 
@@ -21,6 +22,7 @@ use front_matter::parse_yaml;
 use record::load_record;
 
 pub use files::{normalize_text, read_text, record_of_path, MAX_FILE_BYTES};
+pub use internal::{load_internal, name_kartes, RESERVED_KARTE_SLUGS};
 
 /// Everything read from disk, checked field by field but not yet linked.
 pub struct Loaded {
