@@ -16,7 +16,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::content::markdown;
-use crate::content::model::{Details, Localized, Record};
+use crate::content::model::{Details, Kind, Localized, Record};
 use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
@@ -63,6 +63,12 @@ pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecor
         .collect();
     let mut out = Vec::new();
     for record in &site.records {
+        // A karte is searched for in the languages it is written in: staff
+        // find a Korean report in Korean, and twenty thousand reports indexed
+        // again in each other language would double the index's memory.
+        if record.id.kind == Kind::Kartes && !record.body.contains_key(lang) {
+            continue;
+        }
         out.push(record_entry(site, &l, &others, record));
         if let Details::Company(c) = &record.details {
             for p in &c.products {

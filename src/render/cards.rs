@@ -95,7 +95,7 @@ impl<'a> PageCtx<'a> {
             .get(&(self.lang.to_string(), i))
             .cloned()
             .unwrap_or_default();
-        Card {
+        let mut card = Card {
             kind: record.id.kind.dir(),
             kind_label: self.kind_label(l, record.id.kind),
             url: self.record_url(record),
@@ -110,6 +110,10 @@ impl<'a> PageCtx<'a> {
             anchor: None,
             draft: record.draft,
             reason: None,
+        };
+        if record.id.kind == Kind::Kartes {
+            super::staff::terms_to_search(self, &mut card.badges);
         }
+        card
     }
 }

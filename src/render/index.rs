@@ -58,7 +58,13 @@ pub(super) fn build_index(site: &Site) -> Index {
             sorted.insert((lang.clone(), kind), of_kind);
         }
         for &i in &order {
+            // Term pages list the directory; kartes are listed and searched on
+            // their own pages (thousands of them would bury the records).
+            let karte = site.records[i].id.kind == Kind::Kartes;
             for (tax, terms) in &site.records[i].facets {
+                if karte && *tax != "karte-status" {
+                    continue;
+                }
                 for term in terms {
                     by_term
                         .entry((lang.clone(), tax.to_string(), term.clone()))

@@ -71,17 +71,26 @@ impl<'a> PageCtx<'a> {
             // Notices are listed by date: an index by initial would mislead.
             initials.clear();
         }
-        let facets: Vec<FacetView> = facet_fields(kind)
+        // Kartes run to thousands of pages: their facets and finder, counted
+        // over all of them, are on the first page only.
+        let counted = kind != Kind::Kartes || page == 1;
+        let mut facets: Vec<FacetView> = facet_fields(kind)
             .iter()
+            .filter(|_| counted)
             .filter_map(|(_, tax)| self.facet_counts(l, tax, all))
             .collect();
+        if kind == Kind::Kartes {
+            for f in &mut facets {
+                super::staff::terms_to_search(self, &mut f.terms);
+            }
+        }
         let finder = match kind {
             Kind::Coordinators | Kind::Equipment => {
                 let mut f: Vec<FacetView> = facets.clone();
                 f.extend(self.owner_facet(l, kind, all));
                 f
             }
-            Kind::Kartes => {
+            Kind::Kartes if counted => {
                 let mut f: Vec<FacetView> = facets.clone();
                 f.extend(self.karte_facets(l, all));
                 f

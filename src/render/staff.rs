@@ -50,6 +50,20 @@ fn overdue(record: &Record, k: &Karte, today: &str) -> bool {
     k.follow_up_due.as_deref().is_some_and(|d| d < today) && status(record) != "resolved"
 }
 
+/// A karte's terms lead to the karte search with that filter set: term pages
+/// list the directory, not the kartes.
+pub(super) fn terms_to_search(ctx: &PageCtx, terms: &mut [TermLink]) {
+    for t in terms {
+        t.url = ctx.url(&format!(
+            "{}/search/?kind={}&{}={}",
+            ctx.lang,
+            Kind::Kartes.dir(),
+            t.taxonomy,
+            t.key
+        ));
+    }
+}
+
 pub(super) fn karte(
     ctx: &PageCtx,
     l: &Localizer,
@@ -57,6 +71,10 @@ pub(super) fn karte(
     k: &Karte,
     view: &mut RecordView,
 ) {
+    terms_to_search(ctx, &mut view.badges);
+    for f in &mut view.facets {
+        terms_to_search(ctx, &mut f.terms);
+    }
     view.facts.extend(link_fact(ctx, l, "company", &k.company));
     view.facts.push(plain_fact(l, "visit_date", &k.date));
     for c in &k.coordinators {

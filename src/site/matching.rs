@@ -103,6 +103,11 @@ pub fn partners(site: &Site) -> Partners {
             facet_weight(f.0) * (of as f64 / list.len() as f64).ln().max(0.05)
         })
         .collect();
+    // A karte feature most kartes have (a common support area, a word of every
+    // report) finds no telling candidate and would compare each karte with
+    // nearly all: it counts only for candidates found through rarer ones.
+    let cap = (kartes / 20).max(200);
+    let common = |f: usize| names[f].0.starts_with("karte-") && postings[f].len() > cap;
     (0..n)
         .into_par_iter()
         // One dense score buffer per worker thread, cleared through the list of touched records.
@@ -114,13 +119,22 @@ pub fn partners(site: &Site) -> Partners {
                 if kinds.is_empty() {
                     return Vec::new();
                 }
-                for &f in &features[i] {
+                for &f in features[i].iter().filter(|&&f| !common(f)) {
                     for &j in &postings[f] {
                         let kind_j = site.records[j].id.kind;
                         if j != i && kinds.contains(&kind_j) && counts(&names[f], kind_i, kind_j) {
                             if scores[j] == 0.0 {
                                 touched.push(j);
                             }
+                            scores[j] += weight[f];
+                        }
+                    }
+                }
+                let common_i: Vec<usize> =
+                    features[i].iter().copied().filter(|&f| common(f)).collect();
+                for &j in touched.iter() {
+                    for &f in &common_i {
+                        if features[j].binary_search(&f).is_ok() {
                             scores[j] += weight[f];
                         }
                     }

@@ -130,6 +130,74 @@ pub fn generate_site(out: &Path, n: usize) -> Result<()> {
     Ok(())
 }
 
+/// Write `k` kartes (visit reports) of the companies and coordinators of a
+/// generated site of `n` records into `internal/kartes/`: Korean text, one in
+/// five with an English translation, each with a marker word of its own.
+pub fn generate_kartes(internal: &Path, k: usize, n: usize, site: &Path) -> Result<()> {
+    let dir = internal.join("kartes");
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let v = vocab(&std::fs::read_to_string(
+        site.join("content/taxonomies.yaml"),
+    )?);
+    let counts = proportions(n);
+    let count = |kind: &str| {
+        counts
+            .iter()
+            .find(|(c, _)| *c == kind)
+            .map_or(1, |(_, n)| *n)
+    };
+    let mut rng = Rng::new(k as u64 ^ 0x4b52_54);
+    let statuses = ["open", "in-progress", "resolved", "on-hold"];
+    for i in 0..k {
+        let (year, month, day) = (2024 + rng.below(3), 1 + rng.below(12), 1 + rng.below(28));
+        let date = format!("{year}-{month:02}-{day:02}");
+        let later = |months: usize| {
+            let m = month - 1 + months;
+            format!("{}-{:02}-{day:02}", year + m / 12, m % 12 + 1)
+        };
+        let company = format!("com-{:06}", rng.below(count("companies")));
+        let coordinator = |rng: &mut Rng| format!("coo-{:06}", rng.below(count("coordinators")));
+        let (a, b) = (coordinator(&mut rng), coordinator(&mut rng));
+        let coordinators = if a == b || rng.chance(60) {
+            a
+        } else {
+            format!("{a}, {b}")
+        };
+        let (problem, en_problem) = compound(&mut rng);
+        let (cause, _) = compound(&mut rng);
+        let (remedy, en_remedy) = compound(&mut rng);
+        let slug = format!("{date}-{company}-{i:06}");
+        let front = format!(
+            "company: {company}\ncoordinators: [{coordinators}]\ndate: {date}\nsupport-areas: {}\ntechnologies: {}\nindustries: {}\nstatus: {}\nproblem: \"{problem} 공정에서 {cause} 불량이 늘어 납기가 밀린다.\"\nadvice: \"{remedy} 방식으로 바꾸고 시험 데이터를 모으자고 조언했다.\"\nfollow_up: \"{remedy} 시험 결과를 다음 방문 때 확인한다.\"\nfollow_up_due: {}\nnext_visit: {}\nfiled_by: \"사무국 담당자 {}\"\n",
+            some(&mut rng, &v.support, 2),
+            some(&mut rng, &v.technologies, 3),
+            some(&mut rng, &v.industries, 2),
+            rng.pick(&statuses),
+            later(1),
+            later(3),
+            rng.below(20),
+        );
+        let words = 80 + rng.below(120);
+        let body = body_ko(&mut rng, words);
+        let marker = format!("KRT-BENCH-{i:06}");
+        std::fs::write(
+            dir.join(format!("{slug}.md")),
+            format!("---\n{front}---\n{body}\n\n카르테 번호: {marker}\n"),
+        )?;
+        if rng.chance(20) {
+            let words = 80 + rng.below(120);
+            let en = body_en(&mut rng, words);
+            let front = format!("problem: \"Rejects from {en_problem} delay deliveries.\"\nadvice: \"Switch to {en_remedy} and collect test data.\"\n");
+            std::fs::write(
+                dir.join(format!("{slug}.en.md")),
+                format!("---\n{front}---\n{en}\n\nKarte no.: {marker}\n"),
+            )?;
+        }
+    }
+    eprintln!("generated {k} kartes into {}", dir.display());
+    Ok(())
+}
+
 /// The term keys of each taxonomy in taxonomies.yaml (read naively: two-space-indented keys under `terms:`).
 fn vocab(taxonomies: &str) -> Vocab {
     let mut by_tax: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -1,5 +1,6 @@
 //! The benchmark (see docs/PERFORMANCE.md):
-//! - `gen --records N --out DIR` writes a synthetic site of N records;
+//! - `gen --records N [--kartes K] --out DIR` writes a synthetic site of N
+//!   records (and K kartes in DIR/internal/, for the staff edition);
 //! - `hugo --site DIR --out DIR` writes the same site for Hugo + the Pagefind CLI;
 //! - `compare --records N[,N…]` builds both ways side by side and prints a table;
 //! - `reload` times the preview's edit-to-reload.
@@ -25,11 +26,16 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("gen") => {
             let n: usize = get("--records").unwrap_or_else(|| "1000".into()).parse()?;
+            let kartes: usize = get("--kartes").unwrap_or_else(|| "0".into()).parse()?;
             let out = PathBuf::from(get("--out").unwrap_or_else(|| format!("bench/sites/{n}")));
             if out.exists() {
                 bail!("{} exists; remove it first", out.display());
             }
-            gen::generate_site(&out, n)
+            gen::generate_site(&out, n)?;
+            if kartes > 0 {
+                gen::generate_kartes(&out.join("internal"), kartes, n, &out)?;
+            }
+            Ok(())
         }
         Some("hugo") => {
             let site = PathBuf::from(get("--site").context("--site DIR is required")?);
@@ -76,6 +82,6 @@ fn main() -> Result<()> {
             println!("median {:.0} ms, max {:.0} ms", times[times.len() / 2], times[times.len() - 1]);
             Ok(())
         }
-        _ => bail!("usage: bench gen --records N [--out DIR] | bench hugo --site DIR --out DIR | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--clusterpress PATH] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
+        _ => bail!("usage: bench gen --records N [--kartes K] [--out DIR] | bench hugo --site DIR --out DIR | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--clusterpress PATH] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
     }
 }
