@@ -146,7 +146,7 @@ pub fn generate_kartes(internal: &Path, k: usize, n: usize, site: &Path) -> Resu
             .find(|(c, _)| *c == kind)
             .map_or(1, |(_, n)| *n)
     };
-    let mut rng = Rng::new(k as u64 ^ 0x4b52_54);
+    let mut rng = Rng::new(k as u64 ^ 0x004b_5254);
     let statuses = ["open", "in-progress", "resolved", "on-hold"];
     for i in 0..k {
         let (year, month, day) = (2024 + rng.below(3), 1 + rng.below(12), 1 + rng.below(28));
