@@ -206,7 +206,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(today) => today,
                 Err(code) => return code,
             };
-            match crate::commands::serve::run(root, internal, host, port, today) {
+            let preview = crate::commands::serve::Preview {
+                root,
+                internal,
+                host,
+                port,
+                today,
+            };
+            match crate::commands::serve::run(preview) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e:#}");

@@ -63,13 +63,18 @@ struct Built {
     generation: u64,
 }
 
-pub fn run(
-    root: PathBuf,
-    internal: Option<PathBuf>,
-    host: String,
-    port: u16,
-    today: String,
-) -> Result<()> {
+/// What to preview, and where.
+pub struct Preview {
+    pub root: PathBuf,
+    /// The internal root: preview the staff edition.
+    pub internal: Option<PathBuf>,
+    pub host: String,
+    pub port: u16,
+    /// YYYY-MM-DD, fixed for the session.
+    pub today: String,
+}
+
+pub fn run(preview: Preview) -> Result<()> {
     // The search index is rebuilt in the background after every edit and uses
     // the global rayon pool (from inside Pagefind): that pool runs at a lower
     // priority, and the pages of an edit are rendered on a pool of their own,
@@ -80,16 +85,17 @@ pub fn run(
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(root, internal, host, port, today))
+    runtime.block_on(serve(preview))
 }
 
-async fn serve(
-    root: PathBuf,
-    internal: Option<PathBuf>,
-    host: String,
-    port: u16,
-    today: String,
-) -> Result<()> {
+async fn serve(preview: Preview) -> Result<()> {
+    let Preview {
+        root,
+        internal,
+        host,
+        port,
+        today,
+    } = preview;
     // The watcher reports absolute paths: compare them with an absolute root.
     let root = root
         .canonicalize()
