@@ -22,6 +22,24 @@ async function phone(journey) {
   }
 }
 
+/**
+ * The links a finger could not tap, each with why: what a trial click checks
+ * (visible once scrolled to, its middle inside the screen and not covered),
+ * in one call in the page rather than one round trip a link.
+ */
+function unreachable(links) {
+  return links.flatMap((a, i) => {
+    a.scrollIntoView({ block: "center" });
+    const r = a.getBoundingClientRect();
+    const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+    const name = `${i} "${a.textContent.trim()}"`;
+    if (!r.width || !r.height || getComputedStyle(a).visibility !== "visible") return [`${name} is not visible`];
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return [`${name} is off the screen at ${Math.round(x)},${Math.round(y)}`];
+    const top = document.elementFromPoint(x, y);
+    return a.contains(top) ? [] : [`${name} is covered by <${top?.tagName.toLowerCase()} class="${top?.className}">`];
+  });
+}
+
 const go = (page, p) => page.goto(server.url + p.replace(/^\//, ""));
 
 test("at 375 px without JavaScript, every type of page shows its heading near the top and a menu that opens with every entry reachable", async () => {
@@ -41,11 +59,7 @@ test("at 375 px without JavaScript, every type of page shows its heading near th
       if (count < 8 + FREE_FORM.length) problems.push(`${name}: ${count} menu entries`);
       if (await links.first().isVisible()) problems.push(`${name}: the menu is open before it is asked for`);
       await page.locator(".main-nav summary").click();
-      for (let i = 0; i < count; i++) {
-        const link = links.nth(i);
-        // A trial click: visible, in the viewport once scrolled to, and not covered.
-        await link.click({ trial: true, timeout: 2000 }).catch((e) => problems.push(`${name}: menu entry ${i} "${(e.message || "").split("\n")[0]}"`));
-      }
+      for (const entry of await links.evaluateAll(unreachable)) problems.push(`${name}: menu entry ${entry}`);
     }
     assert.deepEqual(problems, []);
   });
