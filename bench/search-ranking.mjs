@@ -168,7 +168,9 @@ for (const lang of ["ko", "en"]) {
       const q = initials(word.replace(/[^가-힣]/g, ""));
       if (q.length < 2) continue;
       tried++;
-      const r = await search(lang, q, 10);
+      // Looked for beyond the first page: at 10,000 records dozens of names share
+      // their initials (하치오지정밀12, 하치오지정밀57…), and the ties are told apart below.
+      const r = await search(lang, q, 200);
       const at = r.results.findIndex((x) => x.url.split("#")[0] === u);
       const ahead = r.results.slice(0, Math.max(at, 0)).filter((x) => !initials(x.title.replace(LEGAL, "")).includes(q));
       if (at >= 0 && (at < 3 || ahead.length < 3)) top3++;

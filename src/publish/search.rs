@@ -327,16 +327,15 @@ fn entry(
     meta.insert("title".to_string(), title.to_string());
     meta.insert(l.ui("search.kind"), l.ui(&format!("kind_one.{kind}")));
     let mut taken = std::collections::HashSet::new();
+    // The name's syllable forms, and its names in the other languages as they
+    // are written: found whole or by their start, which is how a visitor types
+    // a name from the other language. Their forms too would grow the English
+    // index by a fifth (docs/SEARCH.md).
     let mut name = vec![hangul::counted_forms(title, 1, &mut taken)];
-    for other in &hidden.names {
-        if other != title {
-            name.push(other.clone());
-            name.push(hangul::counted_forms(other, 1, &mut taken));
-        }
-    }
+    name.extend(hidden.names.iter().filter(|o| *o != title).cloned());
     let name = words(&name);
     if !name.is_empty() {
-        meta.insert(HIDDEN_NAME.to_string(), name.clone());
+        meta.insert(HIDDEN_NAME.to_string(), name);
     }
     // The other languages' term labels as their words only: the syllable forms
     // of Korean labels at every record would grow the English index by a third.
@@ -347,13 +346,15 @@ fn entry(
         String::new()
     };
     // Each form counts in the weightiest part it is in: the name, then the
-    // summary, products, services and labels, then the body.
+    // summary, products, services and labels, then the body. The name's forms
+    // and other-language names are in the hidden name field only (weighed by
+    // the page's metaWeights): here as well they cost index bytes and no rank.
     let mid = hangul::counted_forms(&text.of_weight(true), FORM_CAP, &mut taken);
     let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
     let content = format!(
         "{}\n{HIDDEN_START}\n{}\n{}\n{}",
         weighted(&text.parts),
-        weighted(&[(WEIGHT_NAME, words(&[title.to_string(), name, initials]))]),
+        weighted(&[(WEIGHT_NAME, words(&[title.to_string(), initials]))]),
         weighted(&[(WEIGHT_MID, words(&[mid, words(&labels)]))]),
         body,
     );

@@ -146,6 +146,14 @@ test("Korean excerpts show the match: the query word (or its stem) marked, never
   assert.ok(shown / total >= 0.7, `${shown}/${total} excerpts show the marked query`);
 });
 
+test("a result found by its name alone shows that name in its excerpt, the match marked", async () => {
+  // The English name on /ko/: the Korean page's text never says "Tachikawa".
+  await page.goto(`${server.url}ko/search/`);
+  const r = await pageSearch(page, "Tachikawa Laser Tech", 1);
+  assert.match(r.results[0]?.url ?? "", /\/ko\/companies\/tachikawa-laser-tech\//);
+  assert.match(r.results[0].excerpt, /^<mark>Tachikawa<\/mark> Laser Tech[^·]* · /, r.results[0].excerpt);
+});
+
 test("a keyboard-layout slip runs as Hangul and the page says so; English is never rewritten", async () => {
   await page.goto(`${server.url}ko/search/?q=ekclzkdhk`);
   await page.waitForSelector(".pagefind-ui__result-title");

@@ -144,6 +144,28 @@ async function rank(answer, term, opts, query, cp) {
 
 const SEPARATORS = /[^\S\uFEFF]+/;
 
+const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * `name` as HTML with the first stretch that matches a query word marked, or
+ * null when none does. A name comes from content, so it is escaped first.
+ */
+function markedName(name, words) {
+  if (!name) return null;
+  // Case folded only where that keeps every index in place (it does for Hangul and ASCII).
+  const lower = name.toLowerCase().length === name.length ? name.toLowerCase() : name;
+  for (const alts of words) {
+    for (const w of alts) {
+      const at = lower.indexOf(w.toLowerCase());
+      if (w && at >= 0) {
+        const [a, b, c] = [name.slice(0, at), name.slice(at, at + w.length), name.slice(at + w.length)];
+        return `${escapeHtml(a)}<mark>${escapeHtml(b)}</mark>${escapeHtml(c)}`;
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * A result as shown: the content and excerpt from the visible text only, the
  * excerpt a passage around the first match with the matches marked; the hidden
@@ -183,12 +205,16 @@ function present(d, words, hiddenStart) {
   });
   const pre = start > 0 ? "… " : "";
   const post = start + EXCERPT_WORDS < tokens.length ? " …" : "";
-  d.excerpt = pre + slice.join(" ").trim() + post;
+  // The other-language names in the hidden name field, for ranking only.
+  d.hiddenNames = (d.meta?._name || "").split(/\s+/).filter((w) => !/[가-힣ㄱ-ㅎ]q$/.test(w)).join(" ");
+  // Found by its name alone (the text never says it): the excerpt starts with
+  // the name that matched, marked, so that it still shows why the result is here.
+  const named = marks.size ? null : markedName(d.meta?.title, words) ?? markedName(d.hiddenNames, words);
+  const passage = named ? `${named} · ${tokens.slice(0, EXCERPT_WORDS).join(" ")}` : slice.join(" ");
+  d.excerpt = (named ? "" : pre) + passage.trim() + post;
   d.plain_excerpt = d.excerpt.replace(/<\/?mark>/g, "");
   d.content = shownText.trim();
   d.raw_content = tokens.join(" ");
-  // The other-language names in the hidden name field, for ranking only.
-  d.hiddenNames = (d.meta?._name || "").split(/\s+/).filter((w) => !/[가-힣ㄱ-ㅎ]q$/.test(w)).join(" ");
   d.sub_results = [];
   for (const k of Object.keys(d.meta || {})) if (k.startsWith("_")) delete d.meta[k];
   return d;
