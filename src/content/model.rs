@@ -409,6 +409,13 @@ pub struct Karte {
     pub filed_by: String,
 }
 
+impl Karte {
+    /// The year of the visit, which the karte finder filters by.
+    pub fn year(&self) -> &str {
+        &self.date[..4]
+    }
+}
+
 /// A free-form page.
 #[derive(Debug, Clone)]
 pub struct Page {

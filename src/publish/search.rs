@@ -202,14 +202,14 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     );
     if let Details::Karte(k) = &record.details {
         // The karte finder filters by coordinator and year, as the list page's finder offers.
-        let names = k.coordinators.iter().filter_map(|c| site.get(&c.id()));
+        let names = site.karte_coordinators(k);
         let names = names.map(|c| html(&l.text(&c.title).text)).collect();
         entry
             .filters
             .insert(html(&l.ui("field.coordinator")), names);
         entry
             .filters
-            .insert(html(&l.ui("field.year")), vec![k.date[..4].to_string()]);
+            .insert(html(&l.ui("field.year")), vec![k.year().to_string()]);
         entry.meta.insert(l.ui("field.visit_date"), k.date.clone());
     }
     if let Details::Equipment(e) = &record.details {

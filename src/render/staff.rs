@@ -273,20 +273,9 @@ impl PageCtx<'_> {
     /// The karte finder's fields besides the facets: coordinator and year
     /// (search filters `coordinator` and `year`).
     pub(super) fn karte_facets(&self, l: &Localizer, records: &[usize]) -> Vec<FacetView> {
-        let mut coordinators: BTreeMap<String, (Text, usize)> = BTreeMap::new();
-        let mut years: BTreeMap<String, usize> = BTreeMap::new();
-        for k in records
-            .iter()
-            .filter_map(|&i| karte_of(&self.site.records[i]))
-        {
-            for c in k.coordinators.iter().filter_map(|c| self.site.get(&c.id())) {
-                coordinators
-                    .entry(c.id.slug.clone())
-                    .or_insert_with(|| (l.text(&c.title), 0))
-                    .1 += 1;
-            }
-            *years.entry(k.date[..4].to_string()).or_default() += 1;
-        }
+        let finder = self
+            .site
+            .karte_finder(records.iter().map(|&i| &self.site.records[i]));
         let term = |taxonomy: &str, key: String, label: Text, count: usize| TermLink {
             taxonomy: taxonomy.into(),
             key,
@@ -298,18 +287,20 @@ impl PageCtx<'_> {
             FacetView {
                 id: "coordinator".into(),
                 label: Text::plain(l.ui("field.coordinator")),
-                terms: coordinators
+                terms: finder
+                    .coordinators
                     .into_iter()
-                    .map(|(slug, (label, n))| term("coordinator", slug, label, n))
+                    .map(|(slug, (c, n))| term("coordinator", slug.into(), l.text(&c.title), n))
                     .collect(),
             },
             FacetView {
                 id: "year".into(),
                 label: Text::plain(l.ui("field.year")),
-                terms: years
+                terms: finder
+                    .years
                     .into_iter()
                     .rev()
-                    .map(|(y, n)| term("year", y.clone(), Text::plain(y), n))
+                    .map(|(y, n)| term("year", y.into(), Text::plain(y.to_string()), n))
                     .collect(),
             },
         ]

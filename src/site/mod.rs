@@ -14,7 +14,7 @@ pub mod validate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use crate::content::model::{Config, Kind, Record, RecordId, Taxonomy};
+use crate::content::model::{Config, Details, Karte, Kind, Record, RecordId, Taxonomy};
 
 pub struct Site {
     pub root: PathBuf,
@@ -135,6 +135,34 @@ impl Site {
     pub fn languages(&self) -> &[String] {
         &self.config.languages
     }
+
+    /// The coordinators a karte names (those that exist).
+    pub fn karte_coordinators<'a>(&'a self, k: &'a Karte) -> impl Iterator<Item = &'a Record> {
+        k.coordinators.iter().filter_map(|c| self.get(&c.id()))
+    }
+
+    /// What the karte finder filters `kartes` by: their coordinators (by slug)
+    /// and years, each with how many of the kartes it has.
+    pub fn karte_finder<'a>(&'a self, kartes: impl Iterator<Item = &'a Record>) -> KarteFinder<'a> {
+        let mut finder = KarteFinder::default();
+        for k in kartes.filter_map(|r| match &r.details {
+            Details::Karte(k) => Some(k),
+            _ => None,
+        }) {
+            for c in self.karte_coordinators(k) {
+                finder.coordinators.entry(&c.id.slug).or_insert((c, 0)).1 += 1;
+            }
+            *finder.years.entry(k.year()).or_default() += 1;
+        }
+        finder
+    }
+}
+
+/// The karte finder's choices over some kartes, each with its count.
+#[derive(Default)]
+pub struct KarteFinder<'a> {
+    pub coordinators: BTreeMap<&'a str, (&'a Record, usize)>,
+    pub years: BTreeMap<&'a str, usize>,
 }
 
 /// One suggested partner: the record (index into `site.records`), its score and

@@ -88,18 +88,13 @@ pub fn filter_names(l: &Localizer) -> serde_json::Value {
 
 /// The karte finder's `coordinator` and `year` presets (staff edition only).
 fn karte_filter_names(l: &Localizer, out: &mut serde_json::Map<String, serde_json::Value>) {
-    let site = l.site;
-    let mut coordinators = serde_json::Map::new();
-    let mut years = serde_json::Map::new();
-    for r in site.of_kind(Kind::Kartes) {
-        let Details::Karte(k) = &r.details else {
-            continue;
-        };
-        for c in k.coordinators.iter().filter_map(|c| site.get(&c.id())) {
-            coordinators.insert(c.id.slug.clone(), html(&l.text(&c.title).text).into());
-        }
-        years.insert(k.date[..4].to_string(), k.date[..4].into());
-    }
+    let finder = l.site.karte_finder(l.site.of_kind(Kind::Kartes));
+    let coordinators: serde_json::Map<_, _> = (finder.coordinators.into_iter())
+        .map(|(slug, (c, _))| (slug.into(), html(&l.text(&c.title).text).into()))
+        .collect();
+    let years: serde_json::Map<_, _> = (finder.years.into_keys())
+        .map(|y| (y.into(), y.into()))
+        .collect();
     out.insert(
         "coordinator".into(),
         serde_json::json!({ "name": html(&l.ui("field.coordinator")), "terms": coordinators }),
