@@ -18,7 +18,7 @@
 //   ties that no typing could tell apart).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, pageSearch } from "../tests/e2e/lib.mjs";
+import { serve, launch, pageSearch, recordPages, RECORD_KINDS } from "../tests/e2e/lib.mjs";
 
 const site = process.argv[2];
 if (!site) throw new Error("usage: node bench/search-ranking.mjs <site-dir> [queries-per-set]");
@@ -27,7 +27,7 @@ const out = join(site, "public");
 const server = await serve(out, "/");
 const browser = await launch();
 const page = await browser.newPage();
-const KINDS = ["companies", "institutions", "research-themes", "equipment", "coordinators", "success-stories", "notices"];
+const KINDS = RECORD_KINDS;
 const handSet = new Set(JSON.parse(readFileSync(new URL("../tests/e2e/ranking.json", import.meta.url))).queries.map((q) => q.q));
 
 /** url → { name, text, kind } for one language. */
@@ -44,24 +44,7 @@ async function records(lang) {
     return r;
   }
   await page.goto(`${server.url}${lang}/search/`);
-  return page.evaluate(async ([lang, kinds]) => {
-    const r = {};
-    for (const kind of kinds) {
-      const list = new DOMParser().parseFromString(await (await fetch(`/${lang}/${kind}/`)).text(), "text/html");
-      const urls = new Set([...list.querySelectorAll("main a")].map((a) => a.getAttribute("href")).filter((h) => h && new RegExp(`^/${lang}/${kind}/[a-z0-9-]+/$`).test(h)));
-      for (const url of urls) {
-        const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html");
-        const article = doc.querySelector("article.record");
-        if (!article) continue;
-        const name = article.querySelector("h1")?.textContent.trim() || "";
-        article.querySelectorAll("dt, h2:not(.prose h2), h3:not(.card-title, .prose h3), .kicker, .count, .updated, .note, section.related:not([id^=network])").forEach((e) => e.remove());
-        article.querySelectorAll("[id^=network] .card > :not(.card-title)").forEach((e) => e.remove());
-        article.querySelectorAll("*").forEach((e) => e.append(" "));
-        r[url] = { name, text: article.textContent.replace(/\s+/g, " "), kind };
-      }
-    }
-    return r;
-  }, [lang, KINDS]);
+  return recordPages(page, lang, KINDS);
 }
 
 /** Term labels per language, and the records filed under each (keys in the records' front matter or term pages). */

@@ -85,23 +85,19 @@ pub fn strip_particle(word: &str) -> &str {
 /// The syllable forms to index for `text`: each syllable and each pair of
 /// neighbouring syllables in a run of Hangul, once each, space-separated.
 pub fn index_forms(text: &str) -> String {
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut out = String::new();
-    for run in hangul_runs(text) {
-        for form in run
-            .iter()
-            .map(|c| c.to_string())
-            .chain(run.windows(2).map(|w| w.iter().collect()))
-        {
-            if seen.insert(form.clone()) {
-                out.push_str(&form);
-                out.push(SENTINEL);
-                out.push(' ');
-            }
-        }
-    }
-    out.pop();
-    out
+    counted_forms(text, 1, &mut HashSet::new())
+}
+
+/// A run's syllables, then its pairs of neighbouring syllables.
+fn run_forms(run: &[char]) -> impl Iterator<Item = String> + '_ {
+    (run.iter().map(|c| c.to_string())).chain(run.windows(2).map(|w| w.iter().collect()))
+}
+
+/// Append `form` as an indexed word: with the sentinel, then a space.
+fn push_form(out: &mut String, form: &str) {
+    out.push_str(form);
+    out.push(SENTINEL);
+    out.push(' ');
 }
 
 /// The syllable forms of `text` as indexed words that count: each form as
@@ -113,20 +109,14 @@ pub fn counted_forms(text: &str, cap: usize, taken: &mut HashSet<String>) -> Str
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out = String::new();
     for run in hangul_runs(text) {
-        for form in run
-            .iter()
-            .map(|c| c.to_string())
-            .chain(run.windows(2).map(|w| w.iter().collect()))
-        {
+        for form in run_forms(&run) {
             if taken.contains(&form) {
                 continue;
             }
             let n = counts.entry(form.clone()).or_default();
             if *n < cap {
                 *n += 1;
-                out.push_str(&form);
-                out.push(SENTINEL);
-                out.push(' ');
+                push_form(&mut out, &form);
             }
         }
     }
@@ -167,9 +157,7 @@ pub fn initial_forms(name: &str) -> String {
                 }
                 let form: String = letters[start..start + len].iter().collect();
                 if seen.insert(form.clone()) {
-                    out.push_str(&form);
-                    out.push(SENTINEL);
-                    out.push(' ');
+                    push_form(&mut out, &form);
                 }
             }
         }

@@ -221,3 +221,33 @@ export async function pageSearch(page, q, n = 10, options = {}) {
     };
   }, [q, n, options]);
 }
+
+/** The kinds that have record pages of their own, as their folders. */
+export const RECORD_KINDS = ["companies", "institutions", "research-themes", "equipment", "coordinators", "success-stories", "notices"];
+
+/**
+ * Each record page's name and own text (its article, without labels and
+ * back-links), by URL (`/ko/companies/x/`), read through `page`, which must be
+ * on a page of the site served at the root.
+ */
+export function recordPages(page, lang, kinds = RECORD_KINDS) {
+  return page.evaluate(async ([lang, kinds]) => {
+    const r = {};
+    for (const kind of kinds) {
+      const list = new DOMParser().parseFromString(await (await fetch(`/${lang}/${kind}/`)).text(), "text/html");
+      const urls = new Set([...list.querySelectorAll("main a")].map((a) => a.getAttribute("href")).filter((h) => h && new RegExp(`^/${lang}/${kind}/[a-z0-9-]+/$`).test(h)));
+      for (const url of urls) {
+        const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html");
+        const article = doc.querySelector("article.record");
+        if (!article) continue;
+        const name = article.querySelector("h1")?.textContent.trim() || "";
+        // Labels and back-links are not the record's text (as in search.test.mjs).
+        article.querySelectorAll("dt, h2:not(.prose h2), h3:not(.card-title, .prose h3), .kicker, .count, .updated, .note, section.related:not([id^=network])").forEach((e) => e.remove());
+        article.querySelectorAll("[id^=network] .card > :not(.card-title)").forEach((e) => e.remove());
+        article.querySelectorAll("*").forEach((e) => e.append(" "));
+        r[url] = { name, text: article.textContent.replace(/\s+/g, " "), kind };
+      }
+    }
+    return r;
+  }, [lang, kinds]);
+}

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openSite, closeAll, pageSearch } from "./lib.mjs";
+import { openSite, closeAll, pageSearch, recordPages } from "./lib.mjs";
 
 const set = JSON.parse(readFileSync(new URL("./ranking.json", import.meta.url)));
 /** The floor of the mean nDCG@10 per language; measured 0.958 (ko) and 0.926 (en) on 2026-12-06 (see docs/SEARCH.md). */
@@ -24,24 +24,8 @@ const RECORD = /^\/(?:[a-z]{2})\/((?:companies|institutions|research-themes|equi
 /** Each record page's own text (the record article), by <kind>/<slug>. */
 async function recordTexts(lang) {
   await page.goto(`${server.url}${lang}/search/`);
-  return page.evaluate(async ([lang, kinds]) => {
-    const out = {};
-    for (const kind of kinds) {
-      const list = new DOMParser().parseFromString(await (await fetch(`/${lang}/${kind}/`)).text(), "text/html");
-      const urls = new Set([...list.querySelectorAll("main a")].map((a) => a.getAttribute("href")).filter((h) => h && new RegExp(`^/${lang}/${kind}/[a-z0-9-]+/$`).test(h)));
-      for (const url of urls) {
-        const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html");
-        const article = doc.querySelector("article.record");
-        if (!article) continue;
-        // Labels and back-links are not the record's text (as in search.test.mjs).
-        article.querySelectorAll("dt, h2:not(.prose h2), h3:not(.card-title, .prose h3), .kicker, .count, .updated, .note, section.related:not([id^=network])").forEach((e) => e.remove());
-        article.querySelectorAll("[id^=network] .card > :not(.card-title)").forEach((e) => e.remove());
-        article.querySelectorAll("*").forEach((e) => e.append(" "));
-        out[url.split("/").slice(2, 4).join("/")] = article.textContent.replace(/\s+/g, " ");
-      }
-    }
-    return out;
-  }, [lang, ["companies", "institutions", "research-themes", "equipment", "coordinators", "success-stories", "notices"]]);
+  const pages = await recordPages(page, lang);
+  return Object.fromEntries(Object.entries(pages).map(([url, p]) => [url.split("/").slice(2, 4).join("/"), p.text]));
 }
 
 /** The records a term page lists, by <kind>/<slug>. */
