@@ -67,6 +67,7 @@ fn index_html(site: &Site) -> String {
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<title>Editor</title>\n\
+         <link rel=\"icon\" href=\"../static/favicon.svg\">\n\
          <link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n</head>\n\
          <body>\n<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
     )
@@ -105,13 +106,12 @@ pub fn config(site: &Site, theme: &Theme, editor: &EditorConfig) -> Value {
     config
 }
 
-/// One collection per kind and file ending; kartes never, as they belong to
-/// the internal repository, not to the public site.
+/// One collection per kind and file ending. `Kind::ALL` holds no kartes:
+/// they belong to the internal root, never to the public site's repository.
 fn collections(site: &Site, theme: &Theme) -> Vec<Value> {
     let labels = Labels::new(site, theme);
     Kind::ALL
         .into_iter()
-        .filter(|k| *k != Kind::Kartes)
         .flat_map(|kind| {
             let labels = &labels;
             extensions(site, kind)
@@ -165,7 +165,9 @@ fn collection(site: &Site, labels: &Labels, kind: Kind, ext: &str) -> Value {
         "label": labels.kind(kind),
         "folder": format!("content/{}", kind.dir()),
         "extension": ext,
-        "format": if ext == "md" { "frontmatter" } else { "yaml" },
+        // Named, not detected: translation files without front matter would
+        // make Decap warn about each.
+        "format": if ext == "md" { "yaml-frontmatter" } else { "yaml" },
         "create": true,
         "slug": "{{fields.slug}}",
         "identifier_field": format!("{title}.{}", site.config.default_lang()),
@@ -211,8 +213,8 @@ fn widget(site: &Site, labels: &Labels, f: &Field) -> Value {
         ),
         Type::Term(tax) => select(labels.terms(site, tax), false),
         Type::Terms(tax) => select(labels.terms(site, tax), true),
-        Type::Ref(kind) => relation(site, kind, false),
-        Type::Refs(kind) => relation(site, kind, true),
+        Type::Ref(kind) => select(labels.records(site, kind), false),
+        Type::Refs(kind) => select(labels.records(site, kind), true),
         Type::Owner => select(labels.owners(site), false),
         Type::Slugs => json!({
             "widget": "list",
@@ -220,16 +222,23 @@ fn widget(site: &Site, labels: &Labels, f: &Field) -> Value {
                        "pattern": [SLUG_PATTERN, "lowercase a–z, 0–9 and single hyphens"] },
         }),
         Type::Media(types) => media(types),
-        Type::Object(sub) => json!({
-            "widget": "object", "collapsed": false,
-            "fields": sub_fields(site, labels, sub),
-        }),
+        Type::Object(sub) => {
+            let mut fields = sub_fields(site, labels, sub);
+            if !f.required {
+                // Decap checks an object's required parts even when the object is
+                // left empty; `check` still needs them once it is filled in.
+                fields.iter_mut().for_each(optional);
+            }
+            json!({ "widget": "object", "collapsed": false, "fields": fields })
+        }
         Type::List(sub) => json!({ "widget": "list", "fields": sub_fields(site, labels, sub) }),
     }
 }
 
 /// An image's alt text is required in every language, as the pages need it
-/// in each; other text only in the default language.
+/// in each; other text only in the default language. (In an optional object,
+/// such as a logo, Decap cannot require a part only once the object is filled
+/// in: there `check` alone does.)
 fn sub_fields(site: &Site, labels: &Labels, sub: &[Field]) -> Vec<Value> {
     sub.iter()
         .map(|f| {
@@ -245,6 +254,14 @@ fn sub_fields(site: &Site, labels: &Labels, sub: &[Field]) -> Vec<Value> {
             }
         })
         .collect()
+}
+
+/// A field and all its parts no longer required.
+fn optional(field: &mut Value) {
+    field["required"] = json!(false);
+    if let Some(parts) = field.get_mut("fields").and_then(Value::as_array_mut) {
+        parts.iter_mut().for_each(optional);
+    }
 }
 
 fn localized(site: &Site, f: &Field, every_language: bool) -> Value {
@@ -276,32 +293,6 @@ fn patterned(pattern: &str, what: &str) -> Value {
 
 fn select(options: Vec<Value>, multiple: bool) -> Value {
     json!({ "widget": "select", "multiple": multiple, "options": options })
-}
-
-/// A picker over the records of a kind, saving the slug as `check` expects.
-fn relation(site: &Site, kind: Kind, multiple: bool) -> Value {
-    let title = fields::of(kind)[0].name;
-    let search: Vec<String> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| format!("{title}.{l}"))
-        .chain(["slug".to_string()])
-        .collect();
-    let display: Vec<String> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| format!("{{{{{title}.{l}}}}}"))
-        .collect();
-    json!({
-        "widget": "relation",
-        "collection": collection_name(site, kind, extensions(site, kind)[0]),
-        "value_field": "{{slug}}",
-        "search_fields": search,
-        "display_fields": [display.join(" / ")],
-        "multiple": multiple,
-    })
 }
 
 fn media(types: &[&str]) -> Value {
@@ -362,19 +353,36 @@ impl<'a> Labels<'a> {
             .collect()
     }
 
+    /// The records of a kind, by slug. A select rather than Decap's relation
+    /// widget: that one lists every file of the folder, translation files
+    /// (`x.en.md`) too, and would offer them as records.
+    fn records(&self, site: &Site, kind: Kind) -> Vec<Value> {
+        self.record_options(site, kind, |slug| slug.to_string())
+    }
+
     /// Institutions and companies, as `institutions/<slug>` and `companies/<slug>`.
     fn owners(&self, site: &Site) -> Vec<Value> {
         [Kind::Institutions, Kind::Companies]
             .into_iter()
             .flat_map(|kind| {
-                site.records
-                    .iter()
-                    .filter(move |r| r.id.kind == kind)
-                    .map(move |r| {
-                        let name = self.joined(|l| l.text(&r.title).text);
-                        let value = format!("{}/{}", kind.dir(), r.id.slug);
-                        json!({ "label": format!("{name} ({value})"), "value": value })
-                    })
+                self.record_options(site, kind, |slug| format!("{}/{slug}", kind.dir()))
+            })
+            .collect()
+    }
+
+    fn record_options(
+        &self,
+        site: &Site,
+        kind: Kind,
+        value: impl Fn(&str) -> String,
+    ) -> Vec<Value> {
+        site.records
+            .iter()
+            .filter(|r| r.id.kind == kind)
+            .map(|r| {
+                let name = self.joined(|l| l.text(&r.title).text);
+                let value = value(&r.id.slug);
+                json!({ "label": format!("{name} ({value})"), "value": value })
             })
             .collect()
     }
