@@ -37,9 +37,10 @@ const DECAP_LOCALES: &[&str] = &[
 ];
 
 /// /admin/: its page, its configuration and the vendored scripts; nothing when
-/// site.yaml does not switch the editor on.
+/// site.yaml does not switch the editor on, nor in the staff edition, which
+/// holds kartes the public repository must never be edited with.
 pub fn files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let Some(editor) = &site.config.editor else {
+    let Some(editor) = site.config.editor.as_ref().filter(|_| !site.staff) else {
         return Vec::new();
     };
     let config = config(site, theme, editor);
