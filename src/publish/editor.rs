@@ -63,14 +63,16 @@ pub fn files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
 
 fn index_html(site: &Site) -> String {
     let lang = site.config.default_lang();
-    // No analytics, fonts or CDN: the page loads only what /admin/ holds.
+    // Addressed from the site's base path, as every page's links are.
+    let base = site.config.base_path();
+    // No analytics, fonts or CDN: the page loads only the site's own files.
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<title>Editor</title>\n\
-         <link rel=\"icon\" href=\"../static/favicon.svg\">\n\
-         <link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n</head>\n\
-         <body>\n<script src=\"decap-cms.js\"></script>\n</body>\n</html>\n"
+         <link rel=\"icon\" href=\"{base}static/favicon.svg\">\n\
+         <link href=\"{base}admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
+         </head>\n<body>\n<script src=\"{base}admin/decap-cms.js\"></script>\n</body>\n</html>\n"
     )
 }
 
