@@ -15,10 +15,11 @@ const BACKEND = "http://localhost:8081";
 /** Resized images of earlier runs, so the copy is not resized from scratch each time. */
 const IMAGE_CACHE = join(tmpdir(), "cp-e2e-editor-image-cache");
 
-let root, server, backend, browser, config;
+let root, uploads, server, backend, browser, config;
 
 before(async () => {
   root = copyOfSample();
+  uploads = mkdtempSync(join(tmpdir(), "cp-e2e-upload-"));
   buildCopy();
   config = JSON.parse(readFileSync(join(root, "public/admin/config.yml"), "utf8"));
   backend = await startBackend(root);
@@ -29,7 +30,7 @@ before(async () => {
 after(async () => {
   await closeAll(browser, server);
   backend?.kill();
-  if (root) rmSync(root, { recursive: true, force: true });
+  for (const dir of [root, uploads]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function copyOfSample() {
@@ -100,7 +101,7 @@ test("the editor loads its generated configuration without warnings, asks no oth
   await page.close();
 });
 
-test("a company made in the editor in two languages passes check and is built in both", async () => {
+test("a company made in the editor in two languages, with terms, an institution and a logo, passes check and is built in both", async () => {
   const { page, log } = await signedIn();
   await page.goto(`${server.url}admin/#/collections/companies/new`);
   const field = (name, nth = 0) => page.locator(`[id^="${name}-field-"]`).nth(nth);
@@ -114,6 +115,15 @@ test("a company made in the editor in two languages passes check and is built in
   await pick(page, field("industries"), "Robotics");
   await pick(page, field("regions"), "Hachioji");
   await pick(page, field("incubator"), "Tama Incubation Center");
+  // The logo: uploaded through Decap's media library, described in both languages.
+  const logo = join(uploads, "tama-test-robotics.png");
+  cpSync(join(repo, "content/media/logos/hanbit-precision.png"), logo);
+  await page.getByRole("button", { name: "이미지 선택" }).click();
+  await page.locator("input[type=file]").setInputFiles(logo);
+  await page.getByRole("button", { name: "선택한 것으로 결정" }).click();
+  const alt = page.locator('[id^="logo-field-"]');
+  await alt.locator('[id^="ko-field-"]').fill("다마테스트로보틱스 로고");
+  await alt.locator('[id^="en-field-"]').fill("Tama Test Robotics logo");
   await page.getByRole("button", { name: "게시" }).click();
   await page.getByRole("menuitem", { name: "지금 게시" }).click();
   await page.waitForURL(/#\/collections\/companies\/entries\/tama-test-robotics$/);
@@ -123,6 +133,8 @@ test("a company made in the editor in two languages passes check and is built in
   const file = readFileSync(join(root, "content/companies/tama-test-robotics.md"), "utf8");
   assert.match(file, /^slug: tama-test-robotics$/m);
   assert.match(file, /incubator: tama-incubation-center/);
+  assert.match(file, /src: tama-test-robotics\.png/);
+  assert.ok(existsSync(join(root, "content/media/tama-test-robotics.png")), "the logo is uploaded into content/media/");
   const check = clusterpress("check");
   assert.equal(check.status, 0, check.stdout + check.stderr);
   buildCopy();
@@ -133,6 +145,8 @@ test("a company made in the editor in two languages passes check and is built in
   assert.match(en, /Tama Test Robotics Co\., Ltd\./);
   assert.match(en, /grippers for collaborative robots/);
   assert.match(en, /href=[^ >]*industries\/robotics/);
+  assert.match(ko, /<img[^>]*alt="?다마테스트로보틱스 로고/);
+  assert.match(en, /<img[^>]*alt="Tama Test Robotics logo"/);
 });
 
 test("an equipment record's booking address changed in the editor shows on its page", async () => {
