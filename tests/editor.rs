@@ -356,6 +356,12 @@ fn slug_asked_for_and_localized_text_per_language() {
         .iter()
         .all(|f| f["required"] == true));
     assert_eq!(alt["fields"].as_array().unwrap().len(), 3);
+    let title = field(field(collection(&config, "pages"), "documents"), "title");
+    assert!(title["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["required"] == true));
     // A logo may be left out: then none of its parts can be required.
     let logo = field(companies, "logo");
     assert!(logo["fields"]

@@ -14,7 +14,7 @@
 
 use serde_json::{json, Value};
 
-use crate::content::fields::{self, Field, Type, IMAGE};
+use crate::content::fields::{self, Field, Type, DOCUMENT, IMAGE};
 use crate::content::model::{EditorConfig, Kind};
 use crate::site::localize::Localizer;
 use crate::site::paths::OutputFile;
@@ -140,7 +140,7 @@ fn extensions(site: &Site, kind: Kind) -> Vec<&'static str> {
 
 /// The collection's name: the kind's folder, with `-yaml` for its YAML files
 /// when it has Markdown files too.
-pub fn collection_name(site: &Site, kind: Kind, ext: &str) -> String {
+fn collection_name(site: &Site, kind: Kind, ext: &str) -> String {
     if ext == "yaml" && extensions(site, kind).contains(&"md") {
         format!("{}-yaml", kind.dir())
     } else {
@@ -238,14 +238,15 @@ fn widget(site: &Site, labels: &Labels, f: &Field) -> Value {
     }
 }
 
-/// An image's alt text is required in every language, as the pages need it
-/// in each; other text only in the default language. (In an optional object,
+/// An image's alt text and a document's title are required in every
+/// language, as the pages need them in each; other text only in the default
+/// language. (In an optional object,
 /// such as a logo, Decap cannot require a part only once the object is filled
 /// in: there `check` alone does.)
 fn sub_fields(site: &Site, labels: &Labels, sub: &[Field]) -> Vec<Value> {
     sub.iter()
         .map(|f| {
-            if sub == IMAGE && f.name == "alt" {
+            if (sub == IMAGE && f.name == "alt") || (sub == DOCUMENT && f.name == "title") {
                 let mut v = localized(site, f, true);
                 v["name"] = json!(f.name);
                 v["label"] = json!(f.name);
