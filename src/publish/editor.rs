@@ -66,13 +66,16 @@ fn index_html(site: &Site) -> String {
     // Addressed from the site's base path, as every page's links are.
     let base = site.config.base_path();
     // No analytics, fonts or CDN: the page loads only the site's own files.
+    // The preview beside the form takes the theme's stylesheet (its markup is
+    // still Decap's, not the record page's).
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<title>Editor</title>\n\
          <link rel=\"icon\" href=\"{base}static/favicon.svg\">\n\
          <link href=\"{base}admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
-         </head>\n<body>\n<script src=\"{base}admin/decap-cms.js\"></script>\n</body>\n</html>\n"
+         </head>\n<body>\n<script src=\"{base}admin/decap-cms.js\"></script>\n\
+         <script>CMS.registerPreviewStyle(\"{base}static/style.css\");</script>\n</body>\n</html>\n"
     )
 }
 

@@ -154,6 +154,8 @@ test("an equipment record's booking address changed in the editor shows on its p
   await page.goto(`${server.url}admin/#/collections/equipment/entries/eq-cnc-5axis-machining-center`);
   const field = (name) => page.locator(`[id^="${name}-field-"]`).first();
   await field("booking").waitFor();
+  // The preview beside the form takes the theme's stylesheet.
+  await page.frameLocator("#preview-pane").locator('link[href="/static/style.css"]').waitFor({ state: "attached" });
   // A record written before the editor has no `slug:`; the editor asks for it.
   await field("slug").fill("eq-cnc-5axis-machining-center");
   await field("booking").fill("https://wtiri.example/equipment/booking-2027/");
