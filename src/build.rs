@@ -268,6 +268,7 @@ pub fn pages_and_files(
     files.extend(crate::publish::feeds_and_data(site, theme));
     let addresses = crate::render::addresses(site);
     files.extend(crate::publish::sitemap::files(site, &addresses));
+    files.extend(crate::publish::editor::files(site, theme));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }

@@ -20,6 +20,9 @@ pub struct Theme {
     pub strings: BTreeMap<String, serde_json::Value>,
     /// Files copied to /static/ as they are.
     pub static_files: Vec<(PathBuf, Vec<u8>)>,
+    /// The browser editor's vendored scripts, copied to /admin/ only when
+    /// site.yaml switches the editor on.
+    pub admin_files: Vec<(PathBuf, Vec<u8>)>,
 }
 
 /// Every file of the theme: embedded defaults overlaid with the site's own.
@@ -98,6 +101,7 @@ pub fn load_theme(
     let mut templates = Vec::new();
     let mut strings = BTreeMap::new();
     let mut static_files = Vec::new();
+    let mut admin_files = Vec::new();
     for (rel, (bytes, shown)) in &files {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         if let Some(tpl) = rel_str.strip_prefix("templates/") {
@@ -117,6 +121,11 @@ pub fn load_theme(
             }
         } else if let Some(file) = rel_str.strip_prefix("static/") {
             static_files.push((PathBuf::from(file), bytes.clone()));
+        } else if let Some(file) = rel_str.strip_prefix("admin/") {
+            // The folder's README says where the files came from; it is not served.
+            if file != "README.md" {
+                admin_files.push((PathBuf::from(file), bytes.clone()));
+            }
         }
     }
     if let Err(e) = tera.add_raw_templates(templates) {
@@ -133,6 +142,7 @@ pub fn load_theme(
         tera,
         strings,
         static_files,
+        admin_files,
     })
 }
 

@@ -355,6 +355,8 @@ fn site_yaml(a: &Answers) -> String {
         "# A \"suggest a correction\" link on every page, to the file in your repository:\n",
     );
     out.push_str("# edit_url: https://github.com/your-org/your-site/edit/main/{path}\n");
+    out.push_str("# The browser editor at /admin/ for staff (docs/editing.md in clusterpress):\n");
+    out.push_str("# editor: { backend: github, repo: your-org/your-site, branch: main }\n");
     out
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::model::{Config, Kind, Localized, Taxonomy, Term};
+use crate::content::model::{Config, EditorConfig, Kind, Localized, Taxonomy, Term};
 use crate::content::read::{is_language_code, is_slug, Reader, DEFAULT_MEDIA_MAX_MB};
 use crate::content::yaml::Node;
 use crate::diagnostic::Pos;
@@ -69,6 +69,8 @@ pub const RESERVED_NAMES: &[&str] = &[
     "index",
     "404",
     "archive",
+    // The browser editor.
+    "admin",
     // The staff edition's kartes and their facet.
     "kartes",
     "karte-status",
@@ -93,7 +95,11 @@ const SITE_FIELDS: &[&str] = &[
     "media_max_mb",
     "search_fragment_files",
     "not_visited_months",
+    "editor",
 ];
+
+/// The git hosts the editor can commit to.
+pub const EDITOR_BACKENDS: &[&str] = &["github", "gitlab"];
 
 /// Read site.yaml. Problems go to `r`; `None` when the site cannot be built at all.
 pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
@@ -166,6 +172,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
             false
         }
     };
+    let editor = f.get("editor").and_then(|n| read_editor(n, &mut r2));
     r.problems.append(&mut r2.problems);
     Some(Config {
         title: title?,
@@ -181,7 +188,84 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         media_max_mb,
         search_fragment_files,
         not_visited_months,
+        editor,
     })
+}
+
+/// `editor: { backend: github, repo: org/site, branch: main, auth_url: …, review: true }`.
+fn read_editor(node: &Node, r: &mut Reader) -> Option<EditorConfig> {
+    let f = r.fields(
+        node,
+        &["backend", "repo", "branch", "auth_url", "review"],
+        "editor",
+    )?;
+    let backend = r
+        .required(&f, "backend", "the editor")
+        .and_then(|n| editor_backend(n, r));
+    let repo = r
+        .required(&f, "repo", "the editor")
+        .and_then(|n| editor_repo(n, r));
+    let branch = match f.get("branch") {
+        Some(n) => editor_branch(n, r)?,
+        None => "main".to_string(),
+    };
+    let auth_url = f.get("auth_url").and_then(|n| r.url(n));
+    let review = f.get("review").and_then(|n| r.bool(n)).unwrap_or(true);
+    Some(EditorConfig {
+        backend: backend?,
+        repo: repo?,
+        branch,
+        auth_url,
+        review,
+    })
+}
+
+fn editor_backend(node: &Node, r: &mut Reader) -> Option<String> {
+    let text = r.text(node)?;
+    if EDITOR_BACKENDS.contains(&text.as_str()) {
+        return Some(text);
+    }
+    let hint = Some("write `backend: github` or `backend: gitlab`".into());
+    let msg = format!("the editor cannot commit to `{text}`");
+    r.error("bad-editor", node.pos, msg, hint);
+    None
+}
+
+/// `owner/name`, or `group/subgroup/name` on GitLab.
+fn editor_repo(node: &Node, r: &mut Reader) -> Option<String> {
+    let text = r.text(node)?;
+    let parts: Vec<&str> = text.split('/').collect();
+    let part_ok = |p: &&str| {
+        !p.is_empty()
+            && *p != "."
+            && *p != ".."
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    };
+    if parts.len() >= 2 && parts.iter().all(part_ok) {
+        return Some(text);
+    }
+    let hint = Some("write the repository as `owner/name`, e.g. `repo: tama-cluster/site`".into());
+    let msg = format!("`{text}` is not a repository name");
+    r.error("bad-editor", node.pos, msg, hint);
+    None
+}
+
+fn editor_branch(node: &Node, r: &mut Reader) -> Option<String> {
+    let text = r.text(node)?;
+    let ok = !text.is_empty()
+        && !text.starts_with(['-', '/'])
+        && !text.contains("..")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+    if ok {
+        return Some(text);
+    }
+    let hint = Some("write the branch the site is built from, e.g. `branch: main`".into());
+    let msg = format!("`{text}` is not a branch name");
+    r.error("bad-editor", node.pos, msg, hint);
+    None
 }
 
 fn read_languages(f: &crate::content::read::Fields, r: &mut Reader) -> Option<Vec<String>> {

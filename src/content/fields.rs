@@ -70,6 +70,11 @@ use Type::*;
 /// Fields every kind takes.
 pub const COMMON: &[Field] = &[
     f(
+        "slug",
+        Plain,
+        "The record's slug, as the browser editor asks for it; when given, it must be the file's name.",
+    ),
+    f(
         "aliases",
         Slugs,
         "Old slugs of this record; each becomes a redirect to it.",

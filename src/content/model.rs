@@ -470,6 +470,22 @@ pub struct Config {
     /// The staff edition lists member companies not visited for this many
     /// months (site.yaml `not_visited_months`).
     pub not_visited_months: u32,
+    /// The browser editor at /admin/ (site.yaml `editor`); `None` leaves it out.
+    pub editor: Option<EditorConfig>,
+}
+
+/// Where the browser editor commits: a repository on a git host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditorConfig {
+    /// `github` or `gitlab`.
+    pub backend: String,
+    /// `owner/name` on the git host.
+    pub repo: String,
+    pub branch: String,
+    /// The OAuth server staff sign in through (Decap's `base_url`), when not the host's default.
+    pub auth_url: Option<String>,
+    /// Each change goes through a pull request (Decap's editorial workflow).
+    pub review: bool,
 }
 
 impl Config {

@@ -1,7 +1,9 @@
 //! Publish: the files a site serves besides its pages, each made from the
 //! [`Site`] beside the rendering of pages: the search index ([`search`]),
-//! feeds ([`feeds`]), open data ([`opendata`]) and the sitemap ([`sitemap`]).
+//! feeds ([`feeds`]), open data ([`opendata`]), the sitemap ([`sitemap`])
+//! and the browser editor's configuration ([`editor`]).
 
+pub mod editor;
 pub mod feeds;
 pub mod opendata;
 pub mod search;

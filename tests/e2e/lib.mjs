@@ -72,7 +72,7 @@ const types = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript",
   ".json": "application/json", ".svg": "image/svg+xml", ".wasm": "application/wasm", ".png": "image/png",
   ".webp": "image/webp", ".jpg": "image/jpeg", ".pdf": "application/pdf", ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8", ".ics": "text/calendar", ".csv": "text/csv",
+  ".txt": "text/plain; charset=utf-8", ".ics": "text/calendar", ".csv": "text/csv", ".yml": "text/yaml",
   ".webmanifest": "application/manifest+json",
 };
 
@@ -136,7 +136,7 @@ export async function closeAll(...things) {
 export function sitePages(dir, prefix = "") {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "pagefind" || name === "static" || name === "media" ? [] : sitePages(path, `${prefix}${name}/`);
+    if (statSync(path).isDirectory()) return name === "pagefind" || name === "static" || name === "media" || name === "admin" ? [] : sitePages(path, `${prefix}${name}/`);
     if (name === "index.html") return [prefix];
     return name.endsWith(".html") ? [`${prefix}${name}`] : [];
   });
