@@ -221,50 +221,68 @@ fn read_editor(node: &Node, r: &mut Reader) -> Option<EditorConfig> {
 }
 
 fn editor_backend(node: &Node, r: &mut Reader) -> Option<String> {
-    let text = r.text(node)?;
-    if EDITOR_BACKENDS.contains(&text.as_str()) {
-        return Some(text);
-    }
-    let hint = Some("write `backend: github` or `backend: gitlab`".into());
-    let msg = format!("the editor cannot commit to `{text}`");
-    r.error("bad-editor", node.pos, msg, hint);
-    None
+    editor_text(
+        node,
+        r,
+        |text| EDITOR_BACKENDS.contains(&text),
+        |text| {
+            let msg = format!("the editor cannot commit to `{text}`");
+            (msg, "write `backend: github` or `backend: gitlab`")
+        },
+    )
 }
 
 /// `owner/name`, or `group/subgroup/name` on GitLab.
 fn editor_repo(node: &Node, r: &mut Reader) -> Option<String> {
-    let text = r.text(node)?;
-    let parts: Vec<&str> = text.split('/').collect();
-    let part_ok = |p: &&str| {
+    let part_ok = |p: &str| {
         !p.is_empty()
-            && *p != "."
-            && *p != ".."
+            && p != "."
+            && p != ".."
             && p.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
     };
-    if parts.len() >= 2 && parts.iter().all(part_ok) {
-        return Some(text);
-    }
-    let hint = Some("write the repository as `owner/name`, e.g. `repo: tama-cluster/site`".into());
-    let msg = format!("`{text}` is not a repository name");
-    r.error("bad-editor", node.pos, msg, hint);
-    None
+    let ok = |text: &str| text.split('/').count() >= 2 && text.split('/').all(part_ok);
+    editor_text(node, r, ok, |text| {
+        let msg = format!("`{text}` is not a repository name");
+        (
+            msg,
+            "write the repository as `owner/name`, e.g. `repo: tama-cluster/site`",
+        )
+    })
 }
 
 fn editor_branch(node: &Node, r: &mut Reader) -> Option<String> {
+    let ok = |text: &str| {
+        !text.is_empty()
+            && !text.starts_with(['-', '/'])
+            && !text.contains("..")
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+    };
+    editor_text(node, r, ok, |text| {
+        let msg = format!("`{text}` is not a branch name");
+        (
+            msg,
+            "write the branch the site is built from, e.g. `branch: main`",
+        )
+    })
+}
+
+/// An editor setting's text if `ok` accepts it; else a `bad-editor` error at
+/// the value, with the message and hint `problem` gives.
+fn editor_text(
+    node: &Node,
+    r: &mut Reader,
+    ok: impl Fn(&str) -> bool,
+    problem: impl Fn(&str) -> (String, &'static str),
+) -> Option<String> {
     let text = r.text(node)?;
-    let ok = !text.is_empty()
-        && !text.starts_with(['-', '/'])
-        && !text.contains("..")
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
-    if ok {
+    if ok(&text) {
         return Some(text);
     }
-    let hint = Some("write the branch the site is built from, e.g. `branch: main`".into());
-    let msg = format!("`{text}` is not a branch name");
-    r.error("bad-editor", node.pos, msg, hint);
+    let (msg, hint) = problem(&text);
+    r.error("bad-editor", node.pos, msg, Some(hint.into()));
     None
 }
 

@@ -130,9 +130,8 @@ fn collections(site: &Site, theme: &Theme) -> Vec<Value> {
 /// The file endings a kind's records use: `md` alone when there are none yet.
 fn extensions(site: &Site, kind: Kind) -> Vec<&'static str> {
     let has = |ext: &str| {
-        site.records
-            .iter()
-            .any(|r| r.id.kind == kind && r.file.extension().is_some_and(|e| e == ext))
+        site.of_kind(kind)
+            .any(|r| r.file.extension().is_some_and(|e| e == ext))
     };
     match (has("md"), has("yaml")) {
         (_, false) => vec!["md"],
@@ -383,9 +382,7 @@ impl<'a> Labels<'a> {
         kind: Kind,
         value: impl Fn(&str) -> String,
     ) -> Vec<Value> {
-        site.records
-            .iter()
-            .filter(|r| r.id.kind == kind)
+        site.of_kind(kind)
             .map(|r| {
                 let name = self.joined(|l| l.text(&r.title).text);
                 let value = value(&r.id.slug);
