@@ -21,6 +21,24 @@ pub struct Options {
     pub today: String,
     /// The internal root (`--internal DIR`): read its kartes and make the staff edition.
     pub internal: Option<PathBuf>,
+    pub indexing: Indexing,
+}
+
+/// How the search index is built: `--jobs` and `--search-part-records`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Indexing {
+    /// How many parts of the index are built at once [default: the cores].
+    pub jobs: Option<usize>,
+    /// Overrides site.yaml's `search_part_records`.
+    pub part_records: Option<usize>,
+}
+
+impl Indexing {
+    pub fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        })
+    }
 }
 
 /// How long each stage took, for `--timings` and the benchmark.
@@ -145,7 +163,8 @@ pub fn render_with(
     timings.record("render", t);
     if index {
         let t = Instant::now();
-        files.extend(search_index(site, &theme, &problems, &Stage::none()));
+        let jobs = Indexing::default().jobs();
+        files.extend(search_index(site, &theme, jobs, &problems, &Stage::none()));
         timings.record("index", t);
     }
     if minify {
@@ -170,9 +189,13 @@ pub fn build(
 ) -> Result<(Vec<Diagnostic>, usize)> {
     let checked = check(options, timings);
     let mut problems = checked.problems;
-    let Some(site) = checked.site else {
+    let Some(mut site) = checked.site else {
         return Ok((problems, 0));
     };
+    if let Some(n) = options.indexing.part_records {
+        site.config.search_part_records = Some(n);
+    }
+    let jobs = options.indexing.jobs();
     let found = Diagnostics::new();
     let Some(theme) = load_theme(&site, &found) else {
         problems.extend(found.into_sorted());
@@ -183,7 +206,7 @@ pub fn build(
     let written = std::thread::scope(|s| -> Result<Option<usize>> {
         let index = s.spawn(|| {
             let t = Instant::now();
-            let files = search_index(site, theme, &found, &indexing);
+            let files = search_index(site, theme, jobs, &found, &indexing);
             (files, t.elapsed().as_secs_f64())
         });
         let t = Instant::now();
@@ -306,10 +329,11 @@ fn pages(
 fn search_index(
     site: &Site,
     theme: &crate::theme::Theme,
+    jobs: usize,
     problems: &Diagnostics,
     indexing: &Stage,
 ) -> Vec<OutputFile> {
-    crate::publish::search::index(site, theme, indexing).unwrap_or_else(|e| {
+    crate::publish::search::index(site, theme, jobs, indexing).unwrap_or_else(|e| {
         problems.push(Diagnostic::error(
             "search-index",
             crate::diagnostic::Location::file("site.yaml"),

@@ -21,6 +21,7 @@ fn built(date: &str) -> Site {
 fn loaded(site: &Site) -> clusterpress::site::Site {
     let options = Options {
         internal: None,
+        indexing: Default::default(),
         root: site.root().to_path_buf(),
         base_url: None,
         drafts: false,

@@ -1022,6 +1022,7 @@ fn search_filters_from_content_are_escaped_for_pagefinds_ui() {
     let site = hostile_site(&[]);
     let options = clusterpress::build::Options {
         internal: None,
+        indexing: Default::default(),
         root: site.root().to_path_buf(),
         base_url: None,
         drafts: false,

@@ -71,6 +71,7 @@ fn a_10_mb_body_is_checked_and_rendered() {
     let started = Instant::now();
     let options = Options {
         internal: None,
+        indexing: Default::default(),
         root: site.root().to_path_buf(),
         base_url: None,
         drafts: false,

@@ -121,6 +121,7 @@ fn every_file_the_build_writes_is_inside_the_output_folder() {
         common::copy_dir(&fixtures().join(fixture), copy.path());
         let options = clusterpress::build::Options {
             internal: None,
+            indexing: Default::default(),
             root: copy.path().to_path_buf(),
             base_url: None,
             drafts: true,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{self, Options, Timings};
+use crate::build::{self, Indexing, Options, Timings};
 use crate::commands::report::{self, Format};
 use crate::content::model::Kind;
 use crate::diagnostic::Severity;
@@ -50,6 +50,12 @@ enum Command {
         /// "Today", for upcoming and past notices (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the clock
         #[arg(long)]
         date: Option<String>,
+        /// How many parts of the search index to build at once [default: the number of cores]
+        #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// At most N search records in one part of a language's search index; fewer, less memory [default: site.yaml's `search_part_records`, else 3000]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        search_part_records: Option<u32>,
     },
     /// Report every problem in the content without building; exit 1 if there is an error
     Check {
@@ -148,10 +154,17 @@ pub fn run(cli: Cli) -> ExitCode {
             quiet,
             date,
             internal,
+            jobs,
+            search_part_records,
         } => match today(date.as_deref()) {
             Ok(today) => {
                 let edition = Edition { root, internal };
-                run_build(edition, out, base_url, drafts, (timings, quiet), today)
+                let indexing = Indexing {
+                    jobs: jobs.map(usize::from),
+                    part_records: search_part_records.map(|n| n as usize),
+                };
+                let output = (timings, quiet);
+                run_build(edition, out, base_url, drafts, output, today, indexing)
             }
             Err(code) => code,
         },
@@ -295,6 +308,7 @@ fn load_site(edition: &Edition) -> Result<crate::site::Site, ExitCode> {
     let root = &edition.root;
     let options = Options {
         internal: edition.internal.clone(),
+        indexing: Default::default(),
         root: root.to_path_buf(),
         base_url: None,
         drafts: true,
@@ -455,6 +469,7 @@ fn run_build(
     drafts: bool,
     (show_timings, quiet): (bool, bool),
     today: String,
+    indexing: Indexing,
 ) -> ExitCode {
     let Edition { root, internal } = edition;
     let out = match &internal {
@@ -467,6 +482,7 @@ fn run_build(
     }
     let options = Options {
         internal,
+        indexing,
         root: root.clone(),
         base_url,
         drafts,
@@ -562,6 +578,7 @@ fn run_check(edition: Edition, format: Format, deny_warnings: bool, today: Strin
     let Edition { root, internal } = edition;
     let options = Options {
         internal,
+        indexing: Default::default(),
         root: root.clone(),
         base_url: None,
         drafts: false,

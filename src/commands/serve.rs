@@ -165,6 +165,7 @@ fn rebuild_all(
         minify: false,
         today: served.today.clone(),
         internal: served.internal.clone(),
+        indexing: Default::default(),
     };
     let mut timings = Timings::default();
     let checked = build::check(&options, &mut timings);
@@ -393,7 +394,8 @@ fn index_in_background(served: &Arc<Served>, built: &Arc<Mutex<Option<Built>>>) 
             if current() {
                 replace_files(&served, data, false);
             }
-            match crate::publish::search::index(&site, &theme, &Stage::none()) {
+            // One part at a time: the index is rebuilt in the background, and the editor's pages come first.
+            match crate::publish::search::index(&site, &theme, 1, &Stage::none()) {
                 Ok(files) if current() => {
                     let bundle =
                         |path: &str| path.starts_with(crate::site::search_names::BUNDLE_DIR);

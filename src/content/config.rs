@@ -94,6 +94,7 @@ const SITE_FIELDS: &[&str] = &[
     "retired",
     "media_max_mb",
     "search_fragment_files",
+    "search_part_records",
     "not_visited_months",
     "editor",
 ];
@@ -150,6 +151,10 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         .get("search_fragment_files")
         .and_then(|n| r2.int(n, 1..=10_000_000))
         .map(|n| n as u32);
+    let search_part_records = f
+        .get("search_part_records")
+        .and_then(|n| r2.int(n, 1..=10_000_000))
+        .map(|n| n as usize);
     let not_visited_months = f
         .get("not_visited_months")
         .and_then(|n| r2.int(n, 1..=120))
@@ -187,6 +192,7 @@ pub fn read_config(node: &Node, r: &mut Reader) -> Option<Config> {
         hide_retired,
         media_max_mb,
         search_fragment_files,
+        search_part_records,
         not_visited_months,
         editor,
     })

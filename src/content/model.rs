@@ -467,6 +467,10 @@ pub struct Config {
     /// (site.yaml `search_fragment_files`); beyond it Pagefind packs several
     /// results into one file. For hosts that cap a site's file count.
     pub search_fragment_files: Option<u32>,
+    /// At most this many search records in one part of a language's search
+    /// index (site.yaml `search_part_records`, or `build --search-part-records`);
+    /// see `site::search_names::DEFAULT_PART_RECORDS`.
+    pub search_part_records: Option<usize>,
     /// The staff edition lists member companies not visited for this many
     /// months (site.yaml `not_visited_months`).
     pub not_visited_months: u32,

@@ -16,11 +16,14 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::content::markdown;
-use crate::content::model::{Details, Kind, Localized, Record};
+use crate::content::model::{Details, Localized, Record};
 use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
-use crate::site::search_names::{html, BUNDLE_DIR, HIDDEN_NAME, HIDDEN_START};
+use crate::site::search_names::{
+    html, part_dir, part_language, search_parts, search_record_count, searched_in, BUNDLE_DIR,
+    HIDDEN_NAME, HIDDEN_START,
+};
 use crate::site::Site;
 use crate::text::collate::sort_key;
 use crate::text::hangul;
@@ -63,10 +66,7 @@ pub fn search_records(site: &Site, theme: &Theme, lang: &str) -> Vec<SearchRecor
         .collect();
     let mut out = Vec::new();
     for record in &site.records {
-        // A karte is searched for in the languages it is written in: staff
-        // find a Korean report in Korean, and twenty thousand reports indexed
-        // again in each other language would double the index's memory.
-        if record.id.kind == Kind::Kartes && !record.body.contains_key(lang) {
+        if !searched_in(record, lang) {
             continue;
         }
         out.push(record_entry(site, &l, &others, record));
@@ -415,9 +415,17 @@ fn weighted(parts: &[(u8, String)]) -> String {
     out
 }
 
-/// Files of the Pagefind bundle that the site serves; the other UIs are left out.
-fn wanted(path: &std::path::Path) -> bool {
+/// Files of the Pagefind bundle that the site serves; the other UIs are left
+/// out, and the parts after the first keep only their index: the search page
+/// loads Pagefind's scripts and WebAssembly once, from the first.
+fn wanted(path: &std::path::Path, part: usize) -> bool {
     let name = path.to_string_lossy();
+    if part > 0 {
+        return name.ends_with(".pf_meta")
+            || ["index", "fragment", "filter"]
+                .iter()
+                .any(|dir| path.starts_with(dir));
+    }
     !(name.starts_with("pagefind-modular-ui")
         || name.starts_with("pagefind-component-ui")
         || name.starts_with("playground")
@@ -426,46 +434,39 @@ fn wanted(path: &std::path::Path) -> bool {
 
 /// Build the search bundle for every language.
 ///
-/// Each language gets its own Pagefind index, built on a thread of its own: a
-/// Pagefind index adds records one at a time and compresses its files on one
-/// thread, so this is what lets the languages use more than one core. The
-/// indexes share nothing (every file but the entry list is named by its
-/// language), so the bundle is the union of their files with the entry lists
-/// merged: the same files that one index of all languages writes.
-pub fn index(site: &Site, theme: &Theme, indexing: &Stage) -> Result<Vec<OutputFile>> {
-    let bundles: Vec<Result<Vec<pagefind::api::SyntheticFile>>> = std::thread::scope(|s| {
-        let threads: Vec<_> = site
-            .languages()
+/// A language's search records are split into parts (`search_parts`, see
+/// `split`), each a Pagefind index of its own that the search page merges.
+/// Pagefind holds every record of an index in memory until it writes it, so
+/// the parts are built `jobs` at a time, each written out and freed before the
+/// next starts: the build's memory grows with the part size, not with the
+/// site. Part 0 of every language is the bundle's root folder; part k is
+/// `pk/`, with an entry list of its own.
+pub fn index(site: &Site, theme: &Theme, jobs: usize, indexing: &Stage) -> Result<Vec<OutputFile>> {
+    indexing.set_total(
+        site.languages()
             .iter()
-            .map(|lang| {
-                s.spawn(move || {
-                    let records = search_records(site, theme, lang);
-                    // Every language has as many search records.
-                    indexing.set_total(records.len() * site.languages().len());
-                    index_language(records, site.config.search_fragment_files, indexing)
-                })
-            })
-            .collect();
-        threads
-            .into_iter()
-            .map(|t| {
-                t.join()
-                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the search indexer panicked")))
-            })
-            .collect()
-    });
+            .map(|l| search_record_count(site, l))
+            .sum(),
+    );
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
-    let mut entries = Vec::new();
-    for bundle in bundles {
-        for f in bundle? {
-            if f.filename == std::path::Path::new(ENTRY) {
-                entries.push(f.contents);
-            } else if wanted(&f.filename) {
-                files.entry(f.filename).or_insert(f.contents);
+    let mut entries: BTreeMap<usize, Vec<Vec<u8>>> = BTreeMap::new();
+    for lang in site.languages() {
+        let parts = split(search_records(site, theme, lang), search_parts(site, lang));
+        for (part, bundle) in index_parts(parts, jobs, site.config.search_fragment_files, indexing)? {
+            for f in bundle {
+                if f.filename == std::path::Path::new(ENTRY) {
+                    entries.entry(part).or_default().push(f.contents);
+                } else if wanted(&f.filename, part) {
+                    let path = PathBuf::from(part_dir(part)).join(f.filename);
+                    files.entry(path).or_insert(f.contents);
+                }
             }
         }
     }
-    files.insert(PathBuf::from(ENTRY), merge_entries(&entries)?);
+    for (part, lists) in entries {
+        let path = PathBuf::from(part_dir(part)).join(ENTRY);
+        files.insert(path, merge_entries(&lists)?);
+    }
     Ok(files
         .into_iter()
         .map(|(path, bytes)| OutputFile {
@@ -475,12 +476,69 @@ pub fn index(site: &Site, theme: &Theme, indexing: &Stage) -> Result<Vec<OutputF
         .collect())
 }
 
+/// The records dealt out in name order to `parts` parts, like cards: the
+/// record g-th by name goes to part g mod parts. Each part is then an even
+/// sample of the site, so a word is about as common in every part and Pagefind's
+/// per-part scores (its IDF) stay comparable; names that share a word (the
+/// laser companies) do not crowd into one part. A search sorted by name gives
+/// each result its place in its part, and Pagefind's merge (by that place, the
+/// parts in order where equal) is then the order of the whole.
+fn split(mut records: Vec<SearchRecord>, parts: usize) -> Vec<Vec<SearchRecord>> {
+    records.sort_by(|a, b| a.sort.get("name").cmp(&b.sort.get("name")));
+    let parts = parts.clamp(1, records.len().max(1));
+    let mut out: Vec<Vec<SearchRecord>> = (0..parts).map(|_| Vec::new()).collect();
+    for (g, r) in records.into_iter().enumerate() {
+        let k = g % parts;
+        let language = part_language(&r.language, k);
+        out[k].push(SearchRecord { language, ..r });
+    }
+    out
+}
+
+/// Index the parts, `jobs` at a time, each on a thread of its own (a Pagefind
+/// index adds records and compresses its files on one thread).
+fn index_parts(
+    parts: Vec<Vec<SearchRecord>>,
+    jobs: usize,
+    fragment_files: Option<u32>,
+    indexing: &Stage,
+) -> Result<Vec<(usize, Vec<pagefind::api::SyntheticFile>)>> {
+    let queue = std::sync::Mutex::new(parts.into_iter().enumerate());
+    let next = || queue.lock().ok().and_then(|mut q| q.next());
+    let done: Vec<Result<Vec<_>>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..jobs.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    while let Some((k, part)) = next() {
+                        out.push((k, index_part(part, fragment_files, indexing)?));
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the search indexer panicked")))
+            })
+            .collect()
+    });
+    let mut out = Vec::new();
+    for d in done {
+        out.extend(d?);
+    }
+    out.sort_by_key(|(k, _)| *k);
+    Ok(out)
+}
+
 /// The bundle's list of languages, with each language's index file and page count.
 const ENTRY: &str = "pagefind-entry.json";
 
-/// One index of the records of one language, with at most `fragment_files`
+/// One index of the records of one part, with at most `fragment_files`
 /// result files if given.
-fn index_language(
+fn index_part(
     records: Vec<SearchRecord>,
     fragment_files: Option<u32>,
     indexing: &Stage,

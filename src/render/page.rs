@@ -2,7 +2,9 @@
 
 use crate::content::model::{Kind, MediaRole};
 use crate::site::paths::{absolute, record_path, OutputFile};
-use crate::site::search_names::{filter_names, BUNDLE_DIR, HIDDEN_FORMS, HIDDEN_START};
+use crate::site::search_names::{
+    filter_names, part_dir, part_language, part_sizes, BUNDLE_DIR, HIDDEN_FORMS, HIDDEN_START,
+};
 use crate::text::hangul::{INITIALS_MAX, PARTICLES, SENTINEL};
 
 use super::context::PageCtx;
@@ -144,6 +146,7 @@ impl<'a> PageCtx<'a> {
                 ("report.html", title, Some(Kind::Kartes.dir()))
             }
             Job::Search => {
+                let sizes = part_sizes(self.site, self.lang);
                 let config = serde_json::json!({
                     "bundlePath": self.url(&format!("{}/", BUNDLE_DIR)),
                     // The UI loads Pagefind through a wrapper that defers the filter lists.
@@ -154,6 +157,14 @@ impl<'a> PageCtx<'a> {
                     "sentinel": SENTINEL.to_string(),
                     "hiddenMeta": HIDDEN_FORMS,
                     "hiddenStart": HIDDEN_START.to_string(),
+                    // The other parts of this language's index, which the search page merges.
+                    "parts": (1..sizes.len())
+                        .map(|k| serde_json::json!({
+                            "path": self.url(&format!("{BUNDLE_DIR}/{}", part_dir(k))),
+                            "language": part_language(self.lang, k),
+                        }))
+                        .collect::<Vec<_>>(),
+                    "partSizes": sizes,
                     "initialsMax": INITIALS_MAX,
                     "slipNotice": l.ui("search.slip"),
                     "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),

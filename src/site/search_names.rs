@@ -6,9 +6,77 @@ use crate::content::kinds::facet_fields;
 use crate::content::model::{Details, Kind};
 
 use super::localize::Localizer;
+use super::Site;
 
 /// The folder the bundle is written to, under the output root.
 pub const BUNDLE_DIR: &str = "pagefind";
+
+/// At most this many search records in one part of a language's index, unless
+/// site.yaml (`search_part_records`) or `build --search-part-records` says
+/// otherwise. Pagefind holds every record of an index in memory until it writes
+/// the index (about 100 KB a Korean record with its syllable forms); parts are
+/// built one after another (`--jobs` at a time) and freed, so this bounds the
+/// build's memory. A site below it has one index per language, as before.
+pub const DEFAULT_PART_RECORDS: usize = 3000;
+
+/// How many search records a language has: one per record in that language, one per product.
+pub fn search_record_count(site: &Site, lang: &str) -> usize {
+    site.records
+        .iter()
+        .filter(|r| searched_in(r, lang))
+        .map(|r| match &r.details {
+            Details::Company(c) => 1 + c.products.len(),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// Whether a record is searched for in `lang`. A karte is searched for in the
+/// languages it is written in: staff find a Korean report in Korean, and twenty
+/// thousand reports indexed again in each other language would double the
+/// index's memory.
+pub fn searched_in(record: &crate::content::model::Record, lang: &str) -> bool {
+    record.id.kind != Kind::Kartes || record.body.contains_key(lang)
+}
+
+/// Into how many parts a language's search index is split.
+pub fn search_parts(site: &Site, lang: &str) -> usize {
+    let size = site
+        .config
+        .search_part_records
+        .unwrap_or(DEFAULT_PART_RECORDS)
+        .max(1);
+    search_record_count(site, lang).div_ceil(size).max(1)
+}
+
+/// How many search records each part of `lang`'s index holds (`split` in
+/// src/publish/search.rs deals them out one by one): the search page weighs
+/// each part's scores by these.
+pub fn part_sizes(site: &Site, lang: &str) -> Vec<usize> {
+    let (total, parts) = (search_record_count(site, lang), search_parts(site, lang));
+    (0..parts).map(|k| (total + parts - 1 - k) / parts).collect()
+}
+
+/// The Pagefind language of part `part` of `lang`'s index. Part 0 is the
+/// language itself; the others are private-use tags (`ko-x-p1`), which keep
+/// their language's stemming and word segmentation and name each result by its
+/// part (its id starts `ko-x-p1_`), which the search page needs to put results
+/// of a search sorted by name back in order.
+pub fn part_language(lang: &str, part: usize) -> String {
+    match part {
+        0 => lang.to_string(),
+        k => format!("{lang}-x-p{k}"),
+    }
+}
+
+/// The folder of part `part` under the bundle: part 0 is the bundle itself
+/// (with Pagefind's scripts and WebAssembly, which every part shares), part k `pk/`.
+pub fn part_dir(part: usize) -> String {
+    match part {
+        0 => String::new(),
+        k => format!("p{k}/"),
+    }
+}
 
 /// The meta key holding Korean syllable forms; the search page drops it from results.
 /// (The forms now live in the hidden part of the content; no record has this key.)

@@ -113,13 +113,24 @@ export async function launch() {
 export async function pagefindSearch(page, term, options = {}) {
   return page.evaluate(async ([term, options]) => {
     const cfg = JSON.parse(document.getElementById("search").getAttribute("data-config"));
-    window.__pf ??= await import(cfg.bundlePath + "pagefind.js");
-    await window.__pf.options({ baseUrl: cfg.baseUrl });
+    if (!window.__pf) {
+      window.__pf = await import(cfg.bundlePath + "pagefind.js");
+      await window.__pf.options({ baseUrl: cfg.baseUrl });
+      // A split index (src/publish/search.rs): its other parts, merged as the search page merges them.
+      for (const p of cfg.parts || []) await window.__pf.mergeIndex(p.path, { language: p.language });
+    }
     const search = await window.__pf.search(term, options);
     const data = await Promise.all(search.results.map((r) => r.data()));
     return data.map((d) => ({ url: d.url, title: d.meta.title, filters: d.filters, meta: d.meta }));
   }, [term, options]);
 }
+
+/**
+ * Build arguments that split the sample's search index into parts of 60
+ * records (five a language), as a large site's is: the ranking and search
+ * tests run on it as on the whole index.
+ */
+export const SPLIT = ["--search-part-records", "100"];
 
 /** The site at `root` built, served at "/" and a Chromium started: what most test files share. */
 export async function openSite(root = repo) {

@@ -6,24 +6,26 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { openSite, closeAll, pageSearch, recordPages } from "./lib.mjs";
+import { openSite, closeAll, pageSearch, recordPages, build, serve, SPLIT } from "./lib.mjs";
 
 const set = JSON.parse(readFileSync(new URL("./ranking.json", import.meta.url)));
 /** The floor of the mean nDCG@10 per language; measured 0.957 (ko) and 0.926 (en) on 2026-12-06 (see docs/SEARCH.md). */
 const NDCG_FLOOR = { ko: 0.9, en: 0.9 };
 
-let server, browser, page;
+let server, split, browser, page;
 before(async () => {
   ({ server, browser } = await openSite());
+  // The same site with its index in parts (lib.mjs SPLIT): the set must rank as well there.
+  split = await serve(build(undefined, SPLIT), "/");
   page = await browser.newPage();
 });
-after(() => closeAll(browser, server));
+after(() => closeAll(browser, server, split));
 
 const RECORD = /^\/(?:[a-z]{2})\/((?:companies|institutions|research-themes|equipment|coordinators|success-stories|notices)\/[a-z0-9-]+)\/$/;
 
 /** Each record page's own text (the record article), by <kind>/<slug>. */
-async function recordTexts(lang) {
-  await page.goto(`${server.url}${lang}/search/`);
+async function recordTexts(lang, site = server) {
+  await page.goto(`${site.url}${lang}/search/`);
   const pages = await recordPages(page, lang);
   return Object.fromEntries(Object.entries(pages).map(([url, p]) => [url.split("/").slice(2, 4).join("/"), p.text]));
 }
@@ -80,13 +82,13 @@ const pathOf = (url) => {
 };
 
 /** Runs the set for one language; returns per-query rows. */
-async function run(lang) {
-  const texts = await recordTexts(lang);
+async function run(lang, site = server) {
+  const texts = await recordTexts(lang, site);
   assert.ok(Object.keys(texts).length >= 80, `${Object.keys(texts).length} record texts`);
   const rows = [];
   for (const query of set.queries.filter((q) => q.lang === lang)) {
     const { g, first, words } = await grades(query, texts);
-    await page.goto(`${server.url}${lang}/search/`);
+    await page.goto(`${site.url}${lang}/search/`);
     const r = await pageSearch(page, query.q, 10);
     const paths = r.results.map((x) => pathOf(x.url));
     r.results.forEach((x, i) => paths[i].includes("#") && g.set(paths[i], productGrade(x.title, words, g, paths[i])));
@@ -95,14 +97,14 @@ async function run(lang) {
   return rows;
 }
 
-for (const lang of ["ko", "en"]) {
-  test(`${lang}: the hand-written ranking set ranks names first (nDCG@10 and first result per query)`, async () => {
+for (const [lang, index] of [["ko", "whole"], ["en", "whole"], ["ko", "split"], ["en", "split"]]) {
+  test(`${lang}, ${index} index: the hand-written ranking set ranks names first (nDCG@10 and first result per query)`, async () => {
     const n = set.queries.filter((q) => q.lang === lang).length;
     assert.ok(n >= (lang === "ko" ? 40 : 30), `${n} queries`);
-    const rows = await run(lang);
+    const rows = await run(lang, index === "split" ? split : server);
     const mean = rows.reduce((s, r) => s + r.ndcg, 0) / rows.length;
     const firsts = rows.filter((r) => r.firstOk).length;
-    console.log(`ranking ${lang}: ${rows.length} queries, nDCG@10 ${mean.toFixed(3)}, first result right for ${firsts}/${rows.length}`);
+    console.log(`ranking ${lang} (${index} index): ${rows.length} queries, nDCG@10 ${mean.toFixed(3)}, first result right for ${firsts}/${rows.length}`);
     for (const r of rows.filter((r) => !r.firstOk || r.ndcg < 0.7)) {
       console.log(`  ${r.query.q} (ran ${r.ran}): nDCG ${r.ndcg.toFixed(2)}, got ${r.paths.slice(0, 4).join(" ")}; first should be one of ${r.first.join(" ")}`);
     }

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, existsSync, readFileSync, mkdtempSync, cpSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { build, serve, openSite, closeAll, pagefindSearch, repo, KINDS, FREE_FORM } from "./lib.mjs";
+import { build, serve, openSite, closeAll, pagefindSearch, pageSearch, repo, KINDS, FREE_FORM, SPLIT } from "./lib.mjs";
 
 let out, server, browser, page;
 
@@ -226,6 +226,42 @@ test("with search_fragment_files the results come in a few packed files and ever
         return all;
       };
       assert.deepEqual(await found(other.url), await found(server.url));
+    }
+  } finally {
+    await other.close();
+  }
+});
+
+test("an index in parts finds, sorts by name and filters as the whole index does", async () => {
+  const split = build(repo, SPLIT);
+  assert.ok(existsSync(join(split, "pagefind", "p1", "pagefind-entry.json")), "the index is in parts");
+  const other = await serve(split, "/");
+  try {
+    for (const lang of ["ko", "en"]) {
+      const seen = async (base) => {
+        await page.goto(`${base}${lang}/search/`);
+        const parts = await page.evaluate(() => JSON.parse(document.getElementById("search").getAttribute("data-config")).parts.length);
+        const found = [];
+        for (const { q } of queries[lang]) {
+          found.push((await pagefindSearch(page, await processTerm(q))).map((r) => r.url).sort().join(" "));
+        }
+        // A fresh page: the search page's module merges the parts itself.
+        await page.goto(`${base}${lang}/search/`);
+        const byName = (await pageSearch(page, lang === "ko" ? "가공" : "laser", 1000, { sort: { name: "asc" } })).results.map((r) => r.url);
+        const filtered = (await pageSearch(page, " ", 1000, { filters: { [lang === "ko" ? "종류" : "Kind"]: lang === "ko" ? "기업" : "Company" } })).results.map((r) => r.url);
+        const filters = await page.evaluate(() => window.__pfPage.filters());
+        return { parts, found, byName, filtered, filters };
+      };
+      const whole = await seen(server.url);
+      const parts = await seen(other.url);
+      assert.equal(whole.parts, 0);
+      assert.ok(parts.parts >= 1, `${lang}: ${parts.parts} other parts`);
+      assert.deepEqual(parts.found, whole.found, `${lang}: every query finds the same`);
+      assert.ok(whole.byName.length >= 5, `${lang}: ${whole.byName.length} results sorted by name`);
+      assert.deepEqual(parts.byName, whole.byName, `${lang}: sorted by name, in the same order`);
+      assert.ok(whole.filtered.length >= 10, `${lang}: ${whole.filtered.length} companies by filter alone`);
+      assert.deepEqual(parts.filtered, whole.filtered, `${lang}: a filter alone lists the same, in the same order`);
+      assert.deepEqual(parts.filters, whole.filters, `${lang}: the same filter counts`);
     }
   } finally {
     await other.close();

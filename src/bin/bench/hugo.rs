@@ -26,6 +26,7 @@ use clusterpress::site::search_names::HIDDEN_FORMS;
 pub fn write(site_dir: &Path, out: &Path) -> Result<usize> {
     let options = Options {
         internal: None,
+        indexing: Default::default(),
         root: site_dir.to_path_buf(),
         base_url: None,
         drafts: false,

@@ -178,7 +178,10 @@
     noteRewrite: noteRewrite,
     matchWords: matchWords,
     initialsOf: function (text) { return text.normalize("NFC").split("").map(initialOf).join(""); },
-    hiddenStart: config.hiddenStart || "\u2063"
+    hiddenStart: config.hiddenStart || "\u2063",
+    // The other parts of the index (src/publish/search.rs): { path, language } each.
+    parts: config.parts || [],
+    partSizes: config.partSizes || []
   };
 
   // Filter presets from the URL: taxonomy ids and term keys become localized names and labels.

@@ -10,6 +10,8 @@
 // - excerpts come from the text a result shows (never the hidden part of the
 //   content, see src/search.rs), around the first match, with the match marked,
 //   in Korean as in English.
+// - a large site's index comes in parts (src/publish/search.rs), merged here on
+//   the first search, each part's scores weighed as the whole index would.
 // A query that finds nothing and reads as Hangul typed in the English keyboard
 // layout runs as that Hangul (helpers in static/search.js). The search page
 // points the UI here (bundlePath); everything else is Pagefind's own module.
@@ -42,12 +44,75 @@ function helpers() {
   return globalThis.__clusterpress;
 }
 
-export async function search(term, opts) {
+let merged;
+/** Every part of the index searched together (each with the same ranking), once. */
+function allParts() {
   configured ??= pagefind.options({ ranking: RANKING });
-  await configured;
+  merged ??= configured.then(() =>
+    Promise.all((helpers()?.parts || []).map((p) => pagefind.mergeIndex(p.path, { language: p.language, ranking: RANKING }))),
+  );
+  return merged;
+}
+
+/** Which part of the index a result comes from: its id starts with the part's language (`ko-x-p2_…`). */
+const partOf = (id) => Number(/^[^_]*-x-p(\d+)_/.exec(id)?.[1] ?? 0);
+
+/** Pagefind's IDF: how telling a word found on `n` of `total` pages is. */
+const idf = (total, n) => Math.log((total - n + 0.5) / (n + 0.5) + 1);
+
+/**
+ * Each part's scores as the whole index would give them. Pagefind weighs a
+ * word by how rare it is in the part searched (its IDF), and a word that
+ * happens to be commoner in one part lowers every score there. Per query word,
+ * the pages each part has for it give both IDFs; a part's scores are scaled
+ * by the ratio of their sums (exact for one word, and close for a Korean
+ * word's syllable forms, which are about as common as the word).
+ */
+async function wholeIndexScores(term, results) {
+  const sizes = helpers()?.partSizes || [];
+  if (sizes.length < 2 || !results.length || /"/.test(term)) return;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const whole = new Array(sizes.length).fill(0);
+  const part = new Array(sizes.length).fill(0);
+  for (const word of new Set(term.split(/\s+/).filter(Boolean))) {
+    const found = (await pagefind.search(word, {}))?.results || [];
+    const counts = new Array(sizes.length).fill(0);
+    for (const r of found) counts[partOf(r.id)] = (counts[partOf(r.id)] || 0) + 1;
+    if (!found.length) continue;
+    counts.forEach((n, k) => {
+      whole[k] += idf(total, found.length);
+      part[k] += idf(sizes[k], n);
+    });
+  }
+  for (const r of results) {
+    const k = partOf(r.id);
+    if (part[k] > 0) r.score *= whole[k] / part[k];
+  }
+  results.sort((a, b) => b.score - a.score);
+}
+
+async function searchAll(term, opts) {
+  await allParts();
+  // A list by filters alone comes in name order, whole or in parts. Sorted
+  // results need nothing more: the records are dealt out to the parts in name
+  // order (the g-th by name to part g mod parts), Pagefind scores a sorted
+  // result by its place in its part (0, -1, -2, …) and merges the parts by
+  // score, keeping the parts' order where scores are equal: place, then part.
+  const sorted = opts?.sort || term === null ? { ...(opts || {}), sort: opts?.sort || { name: "asc" } } : opts;
+  const answer = await pagefind.search(term, sorted);
+  if (answer?.results && !sorted?.sort) await wholeIndexScores(term, answer.results);
+  return answer;
+}
+
+export async function preload(term, opts) {
+  await allParts();
+  return pagefind.preload(term, opts);
+}
+
+export async function search(term, opts) {
   const cp = helpers();
   const query = cp?.typed(term);
-  let answer = await pagefind.search(term, opts);
+  let answer = await searchAll(term, opts);
   setTimeout(ready, AT_MOST_MS);
   if (!answer || !answer.results) return answer;
   let ran = query;
@@ -55,7 +120,7 @@ export async function search(term, opts) {
     let hangul = null;
     const slip = answer.results.length === 0 ? cp.slip(query) : null;
     if (slip && slip.term) {
-      const other = await pagefind.search(slip.term, opts);
+      const other = await searchAll(slip.term, opts);
       if (other && other.results && other.results.length) {
         answer = other;
         term = slip.term;
@@ -89,6 +154,7 @@ export async function search(term, opts) {
 
 export async function filters() {
   await filtersWanted;
+  await allParts();
   return pagefind.filters();
 }
 
@@ -105,7 +171,7 @@ const squash = (s) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/g
 async function rank(answer, term, opts, query, cp) {
   const results = answer.results;
   if (results.length < 2) return;
-  const named = await pagefind.search(term, { ...(opts || {}), sort: { name: "asc" } });
+  const named = await searchAll(term, { ...(opts || {}), sort: { name: "asc" } });
   const byName = new Map((named?.results || []).map((r, i) => [r.id, i]));
   const order = new Map(results.map((r, i) => [r.id, i]));
   results.sort((a, b) => {
