@@ -1,6 +1,5 @@
 //! The build, as a recipe of its stages: load → validate → render pages and
-//! publish the other files → write. The search index, the longest stage, is
-//! built beside rendering and writing.
+//! publish the other files → write → index → write the index and swap.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -35,9 +34,8 @@ pub struct Indexing {
 
 impl Indexing {
     pub fn jobs(&self) -> usize {
-        self.jobs.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        })
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
     }
 }
 
@@ -177,11 +175,10 @@ pub fn render_with(
 
 /// The whole build. Returns the problems; the output is replaced only when there are no errors.
 ///
-/// The search index takes longest and needs only the site, so it is built on
-/// threads of its own while the pages are rendered, minified and written
-/// (`index` in the timings overlaps `render`, `minify` and `write`). Its files
-/// go in last (`finish`, with the swap), and the new site replaces the old one
-/// only once all of it is written.
+/// Build the site into `out`: render, minify and write the pages, then build
+/// the search index in parts once the pages are freed (each stage uses every
+/// core), then write it and put the new site in place of the old one, only
+/// once all of it is written.
 pub fn build(
     options: &Options,
     out: &Path,
@@ -202,43 +199,22 @@ pub fn build(
         return Ok((problems, 0));
     };
     let (site, theme) = (&site, &theme);
-    let indexing = timings.progress.stage("index", "records", None);
-    let written = std::thread::scope(|s| -> Result<Option<usize>> {
-        let index = s.spawn(|| {
-            let t = Instant::now();
-            let files = search_index(site, theme, jobs, &found, &indexing);
-            (files, t.elapsed().as_secs_f64())
-        });
-        let t = Instant::now();
-        let mut files = pages(site, theme, &found, timings);
-        timings.record("render", t);
-        let t = Instant::now();
-        if options.minify {
-            let minifying = timings.progress.stage("minify", "files", Some(files.len()));
-            crate::write::minify(&mut files);
-            minifying.add(files.len());
-            minifying.finish();
-        }
-        timings.record("minify", t);
-        if found.has_errors() {
-            let _ = index.join();
-            return Ok(None);
-        }
-        let t = Instant::now();
-        let mut written = files.len();
-        let writing = timings.progress.stage("write", "files", Some(files.len()));
+    let written = (|| -> Result<Option<usize>> {
         test_stage("locking");
         let mut staging = crate::write::Staging::new(out)?;
         test_stage("staging");
-        staging.write(files, &writing)?;
+        let mut written = write_pages(site, theme, options.minify, &found, timings, &mut staging)?;
         test_stage("pages");
-        writing.finish();
-        timings.record("write", t);
-        let (index_files, index_secs) = index
-            .join()
-            .map_err(|_| anyhow::anyhow!("the search indexer panicked"))?;
+        if found.has_errors() {
+            return Ok(None);
+        }
+        // The pages are written and freed: the index's parts have the memory
+        // to themselves, and all the cores (`--jobs`).
+        let t = Instant::now();
+        let indexing = timings.progress.stage("index", "records", None);
+        let index_files = search_index(site, theme, jobs, &found, &indexing);
         indexing.finish();
-        timings.stages.push(("index", index_secs));
+        timings.record("index", t);
         let t = Instant::now();
         if found.has_errors() {
             return Ok(None);
@@ -254,9 +230,55 @@ pub fn build(
         finishing.finish();
         timings.record("finish", t);
         Ok(Some(written))
-    })?;
+    })()?;
     problems.extend(found.into_sorted());
     Ok((problems, written.unwrap_or(0)))
+}
+
+/// Pages rendered at once, then minified and written before the next ones.
+const PAGE_BATCH: usize = 2000;
+
+/// Render, minify and write every page, `PAGE_BATCH` at a time, then the other
+/// files (feeds, open data, sitemap, editor, media, resized images). Returns
+/// how many files were written.
+fn write_pages(
+    site: &Site,
+    theme: &crate::theme::Theme,
+    minify: bool,
+    problems: &Diagnostics,
+    timings: &mut Timings,
+    staging: &mut crate::write::Staging,
+) -> Result<usize> {
+    let media = media_and_images(site, problems, timings);
+    let started = Instant::now();
+    let (mut minify_secs, mut write_secs, mut written) = (0.0, 0.0, 0);
+    let rendering = timings.progress.stage("render", "pages", None);
+    let minifying = timings.progress.stage("minify", "files", None);
+    let writing = timings.progress.stage("write", "files", None);
+    let mut emit = |mut files: Vec<OutputFile>| -> Result<()> {
+        let t = Instant::now();
+        if minify {
+            crate::write::minify(&mut files);
+            minifying.add(files.len());
+        }
+        minify_secs += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        written += files.len();
+        staging.write(files, &writing)?;
+        write_secs += t.elapsed().as_secs_f64();
+        Ok(())
+    };
+    crate::render::render_in_batches(site, theme, problems, &rendering, PAGE_BATCH, &mut emit)?;
+    rendering.finish();
+    emit(other_files(site, theme))?;
+    emit(media)?;
+    minifying.finish();
+    writing.finish();
+    let render_secs = started.elapsed().as_secs_f64() - minify_secs - write_secs;
+    timings.stages.push(("render", render_secs));
+    timings.stages.push(("minify", minify_secs));
+    timings.stages.push(("write", write_secs));
+    Ok(written)
 }
 
 /// Test-only hook, for tests/interrupted.rs: with CLUSTERPRESS_TEST_PAUSE_AT set,
@@ -288,11 +310,17 @@ pub fn pages_and_files(
     rendering: &Stage,
 ) -> Vec<OutputFile> {
     let mut files = crate::render::render(site, theme, problems, rendering);
-    files.extend(crate::publish::feeds_and_data(site, theme));
+    files.extend(other_files(site, theme));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// The files published beside the pages: feeds, open data, the sitemap and the editor.
+fn other_files(site: &Site, theme: &crate::theme::Theme) -> Vec<OutputFile> {
+    let mut files = crate::publish::feeds_and_data(site, theme);
     let addresses = crate::render::addresses(site);
     files.extend(crate::publish::sitemap::files(site, &addresses));
     files.extend(crate::publish::editor::files(site, theme));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
@@ -306,7 +334,13 @@ fn pages(
     let rendering = timings.progress.stage("render", "pages", None);
     let mut files = pages_and_files(site, theme, problems, &rendering);
     rendering.finish();
-    files.extend(media_files(site, problems));
+    files.extend(media_and_images(site, problems, timings));
+    files
+}
+
+/// The media files the pages use and the resized copies of images.
+fn media_and_images(site: &Site, problems: &Diagnostics, timings: &mut Timings) -> Vec<OutputFile> {
+    let mut files = media_files(site, problems);
     let t = Instant::now();
     let resizing = timings.progress.stage("images", "images", None);
     let (resized, stats, errors) = crate::render::images::resized(site);

@@ -494,3 +494,82 @@ fn images_and_documents_are_copied_and_shown_with_text_in_the_page_language() {
     );
     assert!(broken_links(&site.out(), "/cluster/").is_empty());
 }
+
+/// The languages of a search bundle folder's entry list, with their page counts.
+fn entry_languages(dir: &std::path::Path) -> std::collections::BTreeMap<String, u64> {
+    let text = std::fs::read_to_string(dir.join("pagefind-entry.json")).unwrap();
+    let entry: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let langs = entry["languages"].as_object().unwrap();
+    langs
+        .iter()
+        .map(|(l, v)| (l.clone(), v["page_count"].as_u64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_large_index_is_built_in_parts_that_hold_every_record_once() {
+    let whole = Site::new("small", &[]);
+    whole.build(&[]);
+    let split = Site::new("small", &[]);
+    let out = split.build(&["--search-part-records", "4", "--jobs", "2"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bundle = split.out().join("pagefind");
+    let records = entry_languages(&whole.out().join("pagefind"))["ko"];
+    assert!(records >= 8, "{records} search records");
+    let parts = records.div_ceil(4) as usize;
+    // Part 0 in the bundle's folder, part k in pk/, each under its own language tag.
+    let mut sizes = vec![entry_languages(&bundle)["ko"]];
+    for k in 1..parts {
+        let dir = bundle.join(format!("p{k}"));
+        sizes.push(entry_languages(&dir)[&format!("ko-x-p{k}")]);
+        // Only index files: the scripts and WebAssembly come from part 0.
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let name = f.unwrap().file_name().to_string_lossy().to_string();
+            assert!(
+                ["index", "fragment", "filter", "pagefind-entry.json"].contains(&name.as_str())
+                    || name.ends_with(".pf_meta"),
+                "p{k}/{name} is not part of an index"
+            );
+        }
+    }
+    assert!(!bundle.join(format!("p{parts}")).exists(), "{parts} parts");
+    assert_eq!(
+        sizes.iter().sum::<u64>(),
+        records,
+        "every record once: {sizes:?}"
+    );
+    assert!(
+        sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1,
+        "{sizes:?}"
+    );
+    // The search page names the other parts and every part's size.
+    let page = split.page("ko/search/index.html");
+    let config: serde_json::Value =
+        serde_json::from_str(&attrs(&page, "#search", "data-config")[0]).unwrap();
+    assert_eq!(config["parts"].as_array().unwrap().len(), parts - 1);
+    // Under the site's base path, as the bundle is.
+    assert_eq!(config["parts"][0]["path"], "/cluster/pagefind/p1/");
+    assert_eq!(config["parts"][0]["language"], "ko-x-p1");
+    let listed: Vec<u64> = config["partSizes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert_eq!(listed, sizes);
+    // A site under the limit has one index per language, as before.
+    let config: serde_json::Value = serde_json::from_str(
+        &attrs(
+            &whole.page("ko/search/index.html"),
+            "#search",
+            "data-config",
+        )[0],
+    )
+    .unwrap();
+    assert_eq!(config["parts"].as_array().unwrap().len(), 0);
+    assert!(!whole.out().join("pagefind/p1").exists());
+}

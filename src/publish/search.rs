@@ -451,8 +451,11 @@ pub fn index(site: &Site, theme: &Theme, jobs: usize, indexing: &Stage) -> Resul
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     let mut entries: BTreeMap<usize, Vec<Vec<u8>>> = BTreeMap::new();
     for lang in site.languages() {
-        let parts = split(search_records(site, theme, lang), search_parts(site, lang));
-        for (part, bundle) in index_parts(parts, jobs, site.config.search_fragment_files, indexing)? {
+        let count = search_parts(site, lang);
+        set_chunk_size(count);
+        let parts = split(search_records(site, theme, lang), count);
+        let grouped = fragment_files(site.config.search_fragment_files, &parts);
+        for (part, bundle) in index_parts(parts, jobs, grouped, indexing)? {
             for f in bundle {
                 if f.filename == std::path::Path::new(ENTRY) {
                     entries.entry(part).or_default().push(f.contents);
@@ -474,6 +477,42 @@ pub fn index(site: &Site, theme: &Theme, jobs: usize, indexing: &Stage) -> Resul
             bytes,
         })
         .collect())
+}
+
+/// Results per file of results (Pagefind's fragments) in an index in parts.
+const RESULTS_PER_FILE: usize = 4;
+
+/// At most how many result files each part writes: site.yaml's
+/// `search_fragment_files` shared among the parts; else, for an index in
+/// parts (a large site), `RESULTS_PER_FILE` results to a file, which keeps a
+/// 10,000-record site under 50,000 files; else one file per result.
+fn fragment_files(site_limit: Option<u32>, parts: &[Vec<SearchRecord>]) -> Option<u32> {
+    let n = parts.len();
+    match site_limit {
+        Some(limit) => Some((limit as usize).div_ceil(n).max(1) as u32),
+        None if n > 1 => Some(parts[0].len().div_ceil(RESULTS_PER_FILE).max(1) as u32),
+        None => None,
+    }
+}
+
+/// Pagefind's setting for how many word positions one file of its word index
+/// holds (20,000 by default; Pagefind reads it from the environment only).
+const CHUNK_SIZE_VAR: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+
+/// Smaller word-index files for an index in parts. A query fetches the file
+/// holding its word from every part, so with Pagefind's size it would fetch
+/// `parts` times the bytes of a whole index. With 20,000 / parts it fetches
+/// about what a whole index's query does; the longer list of files in each
+/// part's `pf_meta` costs less (docs/PERFORMANCE.md has the figures).
+fn set_chunk_size(parts: usize) {
+    if parts > 1 {
+        let size = (20_000 / parts).max(500);
+        // Set between the parts of two languages, when no indexing thread runs
+        // and the pages are written: nothing else reads the environment then.
+        std::env::set_var(CHUNK_SIZE_VAR, size.to_string());
+    } else {
+        std::env::remove_var(CHUNK_SIZE_VAR);
+    }
 }
 
 /// The records dealt out in name order to `parts` parts, like cards: the

@@ -38,7 +38,7 @@ use crate::site::Site;
 use crate::theme::{template_error, Theme};
 
 use context::PageCtx;
-use index::build_index;
+use index::{build_index, Index as SiteIndex};
 use routes::{jobs, route, Job};
 
 /// Which pages to render.
@@ -117,19 +117,75 @@ pub fn render_affected(
         });
     }
     let full = matches!(affected, Affected::All);
-    let per_lang: Vec<(&String, &Job)> = site
-        .languages()
+    let per_lang = per_language(site, &jobs);
+    rendering.set_total(per_lang.len());
+    let mut files = render_some(site, theme, &index, &per_lang, problems, rendering);
+    if full {
+        files.extend(site_files(site, theme, &index, problems));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Every page, `batch` at a time: each batch is handed to `emit` (which
+/// writes it) before the next is rendered, so that a large site's pages are
+/// never all in memory at once.
+pub fn render_in_batches(
+    site: &Site,
+    theme: &Theme,
+    problems: &Diagnostics,
+    rendering: &Stage,
+    batch: usize,
+    mut emit: impl FnMut(Vec<OutputFile>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let index = build_index(site);
+    let jobs = jobs(site, &index);
+    let per_lang = per_language(site, &jobs);
+    rendering.set_total(per_lang.len());
+    for some in per_lang.chunks(batch.max(1)) {
+        emit(render_some(site, theme, &index, some, problems, rendering))?;
+    }
+    emit(site_files(site, theme, &index, problems))
+}
+
+/// Every job in every language.
+fn per_language<'a>(site: &'a Site, jobs: &'a [Job]) -> Vec<(&'a String, &'a Job)> {
+    site.languages()
         .iter()
         .flat_map(|l| jobs.iter().map(move |j| (l, j)))
-        .collect();
-    rendering.set_total(per_lang.len());
-    let mut files: Vec<OutputFile> = per_lang
-        .par_iter()
+        .collect()
+}
+
+/// The root pages and the theme's static files.
+fn site_files(
+    site: &Site,
+    theme: &Theme,
+    index: &SiteIndex,
+    problems: &Diagnostics,
+) -> Vec<OutputFile> {
+    let mut files = root::root_pages(site, theme, index, problems);
+    files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
+        path: PathBuf::from("static").join(p),
+        bytes: b.clone(),
+    }));
+    files
+}
+
+/// The pages of `jobs`, on every core; a page that fails is reported and left out.
+fn render_some(
+    site: &Site,
+    theme: &Theme,
+    index: &SiteIndex,
+    jobs: &[(&String, &Job)],
+    problems: &Diagnostics,
+    rendering: &Stage,
+) -> Vec<OutputFile> {
+    jobs.par_iter()
         .filter_map(|(lang, job)| {
             let ctx = PageCtx {
                 site,
                 theme,
-                index: &index,
+                index,
                 lang,
             };
             let page = ctx.render(job);
@@ -151,16 +207,7 @@ pub fn render_affected(
                 }
             }
         })
-        .collect();
-    if full {
-        files.extend(root::root_pages(site, theme, &index, problems));
-        files.extend(theme.static_files.iter().map(|(p, b)| OutputFile {
-            path: PathBuf::from("static").join(p),
-            bytes: b.clone(),
-        }));
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+        .collect()
 }
 
 /// Every page worth finding (not redirects, the search page or 404s), in every

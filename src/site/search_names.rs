@@ -54,7 +54,9 @@ pub fn search_parts(site: &Site, lang: &str) -> usize {
 /// each part's scores by these.
 pub fn part_sizes(site: &Site, lang: &str) -> Vec<usize> {
     let (total, parts) = (search_record_count(site, lang), search_parts(site, lang));
-    (0..parts).map(|k| (total + parts - 1 - k) / parts).collect()
+    (0..parts)
+        .map(|k| (total + parts - 1 - k) / parts)
+        .collect()
 }
 
 /// The Pagefind language of part `part` of `lang`'s index. Part 0 is the
