@@ -47,7 +47,8 @@ for (const [lang, queries] of [["ko", ko], ["en", en]].filter(([, q]) => texts &
   await page.goto(`${server.url}${lang}/search/`);
   let recall = 0, precision = 0;
     for (const [q, noun] of queries) {
-    const term = await page.evaluate((q) => window.__processTerm(q), q);
+    // A plain Hugo site's page has no preprocessing: the query goes to Pagefind as typed.
+    const term = await page.evaluate((q) => (window.__processTerm ? window.__processTerm(q) : q), q);
     const match = lang === "ko" ? (t) => t.includes(noun) : (t) => new RegExp(`\\b${noun}`, "i").test(t);
     const expected = new Set(Object.keys(texts).filter((u) => u.startsWith(`/${lang}/`) && match(texts[u])));
         const got = new Set((await pagefindSearch(page, term)).map((r) => r.url.split("#")[0]));

@@ -89,12 +89,7 @@ impl<'a> PageCtx<'a> {
     /// A record as a card in a list.
     pub fn card(&self, l: &Localizer, i: usize) -> Card {
         let record = &self.site.records[i];
-        let initial = self
-            .index
-            .initials
-            .get(&(self.lang.to_string(), i))
-            .cloned()
-            .unwrap_or_default();
+        let initial = self.initial(i);
         let mut card = Card {
             kind: record.id.kind.dir(),
             kind_label: self.kind_label(l, record.id.kind),

@@ -79,6 +79,11 @@ impl<'a> PageCtx<'a> {
         pages.into_iter().map(|(_, i)| i).collect()
     }
 
+    /// A record's initial in this page's language.
+    pub fn initial(&self, record: usize) -> String {
+        self.index.initials[self.lang][record].clone()
+    }
+
     pub fn archive(&self) -> &'a [usize] {
         &self.index.archive
     }

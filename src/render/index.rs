@@ -16,7 +16,8 @@ pub struct Index {
     /// Record indices under each term, grouped by kind then in the language's order.
     pub(super) by_term: HashMap<(String, String, String), Vec<usize>>,
     /// The initial each record's title is listed under, per language.
-    pub(super) initials: HashMap<(String, usize), String>,
+    /// Each record's initial (for the lists' index by initial), by language.
+    pub(super) initials: HashMap<String, Vec<String>>,
 }
 
 pub(super) fn build_index(site: &Site) -> Index {
@@ -30,9 +31,7 @@ pub(super) fn build_index(site: &Site) -> Index {
             .iter()
             .map(|r| sort_key(r.title.get(lang, default).text))
             .collect();
-        for (i, key) in keys.iter().enumerate() {
-            initials.insert((lang.clone(), i), initial(key));
-        }
+        initials.insert(lang.clone(), keys.iter().map(|k| initial(k)).collect());
         let mut order: Vec<usize> = (0..site.records.len()).collect();
         order.sort_by(|&a, &b| {
             (site.records[a].id.kind, &keys[a], &site.records[a].id.slug).cmp(&(

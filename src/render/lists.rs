@@ -200,17 +200,13 @@ impl<'a> PageCtx<'a> {
         let mut initials: Vec<InitialLink> = Vec::new();
         let mut first_of: HashMap<usize, String> = HashMap::new();
         let mut seen = std::collections::HashSet::new();
+        let of_lang = &self.index.initials[self.lang];
         for (pos, &i) in all.iter().enumerate() {
-            let init = self
-                .index
-                .initials
-                .get(&(self.lang.to_string(), i))
-                .cloned()
-                .unwrap_or_default();
-            if seen.insert(init.clone()) {
+            let init = of_lang[i].as_str();
+            if seen.insert(init) {
                 let anchor = format!("initial-{}", initials.len() + 1);
                 initials.push(InitialLink {
-                    initial: init,
+                    initial: init.to_string(),
                     url: format!("{}#{anchor}", page_url(pos / size + 1)),
                 });
                 first_of.insert(i, anchor);
@@ -232,12 +228,7 @@ impl<'a> PageCtx<'a> {
             total,
             prev: (page > 1).then(|| page_url(page - 1)),
             next: (page < total).then(|| page_url(page + 1)),
-            pages: (1..=total)
-                .map(|p| Link {
-                    url: page_url(p),
-                    label: Text::plain(p.to_string()),
-                })
-                .collect(),
+            pages: pager_pages(page, total, page_url),
         };
         (cards, initials, pager)
     }
@@ -371,4 +362,61 @@ pub(super) struct TermView {
     pub(super) kinds: Vec<TermLink>,
     pub(super) groups: Vec<Group>,
     pub(super) pager: Pager,
+}
+
+/// Pages shown either side of the current one in a pager.
+const PAGER_NEAR: usize = 2;
+
+/// The pager's page numbers: all of them for a short list; for a long one
+/// (a large site's lists run to hundreds of pages) the first, the last and
+/// those near the current page, with a gap where pages are left out.
+fn pager_pages(current: usize, total: usize, url: impl Fn(usize) -> String) -> Vec<PageLink> {
+    let shown = |p: usize| p == 1 || p == total || p.abs_diff(current) <= PAGER_NEAR;
+    let mut out = Vec::new();
+    for p in (1..=total).filter(|&p| shown(p)) {
+        if out
+            .last()
+            .is_some_and(|l: &PageLink| l.label != (p - 1).to_string())
+        {
+            out.push(PageLink {
+                label: "…".into(),
+                url: None,
+                current: false,
+            });
+        }
+        out.push(PageLink {
+            label: p.to_string(),
+            url: (p != current).then(|| url(p)),
+            current: p == current,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pager_pages;
+
+    /// The labels of a pager: `[n]` for the current page, `…` for a gap.
+    fn labels(current: usize, total: usize) -> String {
+        let pages = pager_pages(current, total, |p| format!("/page/{p}/"));
+        let shown: Vec<String> = pages
+            .iter()
+            .map(|p| match (p.current, &p.url) {
+                (true, _) => format!("[{}]", p.label),
+                (false, Some(_)) => p.label.clone(),
+                (false, None) => "…".into(),
+            })
+            .collect();
+        shown.join(" ")
+    }
+
+    #[test]
+    fn a_long_list_shows_the_ends_and_the_pages_near_the_current_one() {
+        assert_eq!(labels(1, 3), "[1] 2 3");
+        assert_eq!(labels(4, 7), "1 2 3 [4] 5 6 7");
+        assert_eq!(labels(1, 1500), "[1] 2 3 … 1500");
+        assert_eq!(labels(700, 1500), "1 … 698 699 [700] 701 702 … 1500");
+        assert_eq!(labels(1499, 1500), "1 … 1497 1498 [1499] 1500");
+    }
 }

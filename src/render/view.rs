@@ -150,7 +150,16 @@ pub struct Pager {
     pub total: usize,
     pub prev: Option<String>,
     pub next: Option<String>,
-    pub pages: Vec<Link>,
+    /// The first and last pages and those near the current one, with gaps between.
+    pub pages: Vec<PageLink>,
+}
+
+/// A page number in a pager; neither a link nor current: the gap of pages left out.
+#[derive(Serialize, Clone, Debug)]
+pub struct PageLink {
+    pub label: String,
+    pub url: Option<String>,
+    pub current: bool,
 }
 
 /// A group of cards under a kind heading (term pages).

@@ -112,7 +112,9 @@ export async function launch() {
 /** Run Pagefind's own JS API in the page and return the result URLs (fragments kept). */
 export async function pagefindSearch(page, term, options = {}) {
   return page.evaluate(async ([term, options]) => {
-    const cfg = JSON.parse(document.getElementById("search").getAttribute("data-config"));
+    // A Hugo site's search page (bench/) has no config: its bundle is at /pagefind/.
+    const config = document.getElementById("search")?.getAttribute("data-config");
+    const cfg = config ? JSON.parse(config) : { bundlePath: "/pagefind/", baseUrl: "/" };
     if (!window.__pf) {
       window.__pf = await import(cfg.bundlePath + "pagefind.js");
       await window.__pf.options({ baseUrl: cfg.baseUrl });

@@ -10,6 +10,11 @@
 //! makes what clusterpress makes around the records: a home page, a list per
 //! kind and a page per facet term (paginated by the same page size), and a
 //! search page per language.
+//!
+//! `plain` makes what a user picking Hugo and Pagefind would have instead: the
+//! same pages with only the text a visitor sees, without the hidden Korean
+//! forms and the weights (Pagefind's CLI then indexes Korean as whitespace
+//! separated words, so a noun inside a compound is not found).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -20,10 +25,10 @@ use serde_json::json;
 use clusterpress::build::{Options, Timings};
 use clusterpress::diagnostic::Diagnostics;
 use clusterpress::publish::search::search_records;
-use clusterpress::site::search_names::HIDDEN_FORMS;
+use clusterpress::site::search_names::{HIDDEN_FORMS, HIDDEN_START};
 
 /// Write the Hugo site for the clusterpress site in `site_dir` into `out`.
-pub fn write(site_dir: &Path, out: &Path) -> Result<usize> {
+pub fn write(site_dir: &Path, out: &Path, plain: bool) -> Result<usize> {
     let options = Options {
         internal: None,
         indexing: Default::default(),
@@ -97,8 +102,12 @@ pub fn write(site_dir: &Path, out: &Path) -> Result<usize> {
                 front.insert(tax.to_string(), json!(terms));
             }
             // One paragraph per line of the indexed text, escaped for Markdown.
-            let body: Vec<String> = entry
-                .content
+            let text = if plain {
+                visible(&entry.content)
+            } else {
+                entry.content.clone()
+            };
+            let body: Vec<String> = text
                 .lines()
                 .filter(|l| !l.trim().is_empty())
                 .map(escape_markdown)
@@ -130,6 +139,22 @@ pub fn write(site_dir: &Path, out: &Path) -> Result<usize> {
         write_file(&out.join("layouts").join(name), text)?;
     }
     Ok(pages)
+}
+
+/// The text of a search record a visitor sees: before its hidden part, without Pagefind's weight markers.
+fn visible(content: &str) -> String {
+    let shown = content.split(HIDDEN_START).next().unwrap_or("");
+    shown
+        .lines()
+        .map(|line| {
+            let words: Vec<&str> = line
+                .split_whitespace()
+                .filter(|w| !w.contains("PAGEFIND_WEIGHT___"))
+                .collect();
+            words.join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn config(site: &clusterpress::site::Site, taxonomies: &BTreeSet<String>) -> Result<String> {

@@ -43,7 +43,8 @@ fn main() -> Result<()> {
             if out.exists() {
                 bail!("{} exists; remove it first", out.display());
             }
-            let pages = hugo::write(&site, &out)?;
+            let plain = args.iter().any(|a| a == "--plain");
+            let pages = hugo::write(&site, &out, plain)?;
             eprintln!("wrote {pages} Hugo pages into {}", out.display());
             Ok(())
         }
@@ -82,6 +83,6 @@ fn main() -> Result<()> {
             println!("median {:.0} ms, max {:.0} ms", times[times.len() / 2], times[times.len() - 1]);
             Ok(())
         }
-        _ => bail!("usage: bench gen --records N [--kartes K] [--out DIR] | bench hugo --site DIR --out DIR | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--clusterpress PATH] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
+        _ => bail!("usage: bench gen --records N [--kartes K] [--out DIR] | bench hugo --site DIR --out DIR [--plain] | bench compare [--records N[,N…]] [--runs R] [--dir DIR] [--clusterpress PATH] [--hugo PATH] [--pagefind PATH] | bench reload --site DIR --record content/<kind>/<file>"),
     }
 }
