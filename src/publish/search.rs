@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -21,7 +22,7 @@ use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
 use crate::site::search_names::{
-    html, part_dir, part_language, search_parts, search_record_count, searched_in, BUNDLE_DIR,
+    html, part_dir, part_language, part_sizes, search_record_count, searched_in, BUNDLE_DIR,
     HIDDEN_NAME, HIDDEN_START,
 };
 use crate::site::Site;
@@ -450,19 +451,13 @@ pub fn index(site: &Site, theme: &Theme, jobs: usize, indexing: &Stage) -> Resul
     );
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     let mut entries: BTreeMap<usize, Vec<Vec<u8>>> = BTreeMap::new();
-    for lang in site.languages() {
-        let count = search_parts(site, lang);
-        set_chunk_size(count);
-        let parts = split(search_records(site, theme, lang), count);
-        let grouped = fragment_files(site.config.search_fragment_files, &parts);
-        for (part, bundle) in index_parts(parts, jobs, grouped, indexing)? {
-            for f in bundle {
-                if f.filename == std::path::Path::new(ENTRY) {
-                    entries.entry(part).or_default().push(f.contents);
-                } else if wanted(&f.filename, part) {
-                    let path = PathBuf::from(part_dir(part)).join(f.filename);
-                    files.entry(path).or_insert(f.contents);
-                }
+    for (part, bundle) in index_parts(site, theme, jobs, indexing)? {
+        for f in bundle {
+            if f.filename == std::path::Path::new(ENTRY) {
+                entries.entry(part).or_default().push(f.contents);
+            } else if wanted(&f.filename, part) {
+                let path = PathBuf::from(part_dir(part)).join(f.filename);
+                files.entry(path).or_insert(f.contents);
             }
         }
     }
@@ -486,11 +481,11 @@ const RESULTS_PER_FILE: usize = 4;
 /// `search_fragment_files` shared among the parts; else, for an index in
 /// parts (a large site), `RESULTS_PER_FILE` results to a file, which keeps a
 /// 10,000-record site under 50,000 files; else one file per result.
-fn fragment_files(site_limit: Option<u32>, parts: &[Vec<SearchRecord>]) -> Option<u32> {
-    let n = parts.len();
+fn fragment_files(site_limit: Option<u32>, sizes: &[usize]) -> Option<u32> {
+    let n = sizes.len().max(1);
     match site_limit {
         Some(limit) => Some((limit as usize).div_ceil(n).max(1) as u32),
-        None if n > 1 => Some(parts[0].len().div_ceil(RESULTS_PER_FILE).max(1) as u32),
+        None if n > 1 => Some(sizes[0].div_ceil(RESULTS_PER_FILE).max(1) as u32),
         None => None,
     }
 }
@@ -534,23 +529,51 @@ fn split(mut records: Vec<SearchRecord>, parts: usize) -> Vec<Vec<SearchRecord>>
     out
 }
 
-/// Index the parts, `jobs` at a time, each on a thread of its own (a Pagefind
-/// index adds records and compresses its files on one thread).
+/// Index the parts of every language, `jobs` at a time, each on a thread of
+/// its own (a Pagefind index adds records and compresses its files on one
+/// thread), so that two small languages are indexed at once as two parts are.
+/// A language's records are made when its first part is taken and handed out
+/// part by part: they are in memory only while its parts are being indexed.
+/// Returns each part's files with its number.
 fn index_parts(
-    parts: Vec<Vec<SearchRecord>>,
+    site: &Site,
+    theme: &Theme,
     jobs: usize,
-    fragment_files: Option<u32>,
     indexing: &Stage,
 ) -> Result<Vec<(usize, Vec<pagefind::api::SyntheticFile>)>> {
-    let queue = std::sync::Mutex::new(parts.into_iter().enumerate());
+    let langs = site.languages();
+    let sizes: Vec<Vec<usize>> = langs.iter().map(|l| part_sizes(site, l)).collect();
+    // Pagefind reads the size once per index: every part gets that of the most parts.
+    set_chunk_size(sizes.iter().map(Vec::len).max().unwrap_or(1));
+    type Parts = Mutex<Vec<Option<Vec<SearchRecord>>>>;
+    let made: Vec<OnceLock<Parts>> = langs.iter().map(|_| OnceLock::new()).collect();
+    let take = |li: usize, k: usize| -> Vec<SearchRecord> {
+        let parts = made[li].get_or_init(|| {
+            let records = search_records(site, theme, &langs[li]);
+            Mutex::new(
+                split(records, sizes[li].len())
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+            )
+        });
+        let mut parts = parts.lock().unwrap_or_else(|e| e.into_inner());
+        parts.get_mut(k).and_then(Option::take).unwrap_or_default()
+    };
+    let tasks = sizes
+        .iter()
+        .enumerate()
+        .flat_map(|(li, s)| (0..s.len()).map(move |k| (li, k)));
+    let queue = Mutex::new(tasks);
     let next = || queue.lock().ok().and_then(|mut q| q.next());
     let done: Vec<Result<Vec<_>>> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..jobs.max(1))
             .map(|_| {
                 s.spawn(|| {
                     let mut out = Vec::new();
-                    while let Some((k, part)) = next() {
-                        out.push((k, index_part(part, fragment_files, indexing)?));
+                    while let Some((li, k)) = next() {
+                        let grouped = fragment_files(site.config.search_fragment_files, &sizes[li]);
+                        out.push((k, index_part(take(li, k), grouped, indexing)?));
                     }
                     Ok(out)
                 })
