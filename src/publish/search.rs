@@ -435,7 +435,7 @@ fn wanted(path: &std::path::Path, part: usize) -> bool {
 
 /// Build the search bundle for every language.
 ///
-/// A language's search records are split into parts (`search_parts`, see
+/// A language's search records are split into parts (`part_sizes`, see
 /// `split`), each a Pagefind index of its own that the search page merges.
 /// Pagefind holds every record of an index in memory until it writes it, so
 /// the parts are built `jobs` at a time, each written out and freed before the
@@ -502,8 +502,8 @@ const CHUNK_SIZE_VAR: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 fn set_chunk_size(parts: usize) {
     if parts > 1 {
         let size = (20_000 / parts).max(500);
-        // Set between the parts of two languages, when no indexing thread runs
-        // and the pages are written: nothing else reads the environment then.
+        // Set before the indexing threads start, once the pages are written:
+        // nothing else reads the environment then.
         std::env::set_var(CHUNK_SIZE_VAR, size.to_string());
     } else {
         std::env::remove_var(CHUNK_SIZE_VAR);
@@ -543,6 +543,9 @@ fn index_parts(
 ) -> Result<Vec<(usize, Vec<pagefind::api::SyntheticFile>)>> {
     let langs = site.languages();
     let sizes: Vec<Vec<usize>> = langs.iter().map(|l| part_sizes(site, l)).collect();
+    let grouped: Vec<Option<u32>> = (sizes.iter())
+        .map(|s| fragment_files(site.config.search_fragment_files, s))
+        .collect();
     // Pagefind reads the size once per index: every part gets that of the most parts.
     set_chunk_size(sizes.iter().map(Vec::len).max().unwrap_or(1));
     type Parts = Mutex<Vec<Option<Vec<SearchRecord>>>>;
@@ -572,8 +575,7 @@ fn index_parts(
                 s.spawn(|| {
                     let mut out = Vec::new();
                     while let Some((li, k)) = next() {
-                        let grouped = fragment_files(site.config.search_fragment_files, &sizes[li]);
-                        out.push((k, index_part(take(li, k), grouped, indexing)?));
+                        out.push((k, index_part(take(li, k), grouped[li], indexing)?));
                     }
                     Ok(out)
                 })
@@ -591,7 +593,6 @@ fn index_parts(
     for d in done {
         out.extend(d?);
     }
-    out.sort_by_key(|(k, _)| *k);
     Ok(out)
 }
 

@@ -39,21 +39,17 @@ pub fn searched_in(record: &crate::content::model::Record, lang: &str) -> bool {
     record.id.kind != Kind::Kartes || record.body.contains_key(lang)
 }
 
-/// Into how many parts a language's search index is split.
-pub fn search_parts(site: &Site, lang: &str) -> usize {
+/// How many search records each part of `lang`'s index holds, one entry per
+/// part: at most `search_part_records` each, dealt out one by one (`split` in
+/// src/publish/search.rs). The search page weighs each part's scores by these.
+pub fn part_sizes(site: &Site, lang: &str) -> Vec<usize> {
     let size = site
         .config
         .search_part_records
         .unwrap_or(DEFAULT_PART_RECORDS)
         .max(1);
-    search_record_count(site, lang).div_ceil(size).max(1)
-}
-
-/// How many search records each part of `lang`'s index holds (`split` in
-/// src/publish/search.rs deals them out one by one): the search page weighs
-/// each part's scores by these.
-pub fn part_sizes(site: &Site, lang: &str) -> Vec<usize> {
-    let (total, parts) = (search_record_count(site, lang), search_parts(site, lang));
+    let total = search_record_count(site, lang);
+    let parts = total.div_ceil(size).max(1);
     (0..parts)
         .map(|k| (total + parts - 1 - k) / parts)
         .collect()
@@ -62,8 +58,8 @@ pub fn part_sizes(site: &Site, lang: &str) -> Vec<usize> {
 /// The Pagefind language of part `part` of `lang`'s index. Part 0 is the
 /// language itself; the others are private-use tags (`ko-x-p1`), which keep
 /// their language's stemming and word segmentation and name each result by its
-/// part (its id starts `ko-x-p1_`), which the search page needs to put results
-/// of a search sorted by name back in order.
+/// part (its id starts `ko-x-p1_`), which the search page needs to weigh each
+/// part's scores as the whole index would.
 pub fn part_language(lang: &str, part: usize) -> String {
     match part {
         0 => lang.to_string(),

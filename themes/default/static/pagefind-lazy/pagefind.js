@@ -72,21 +72,19 @@ async function wholeIndexScores(term, results) {
   const sizes = helpers()?.partSizes || [];
   if (sizes.length < 2 || !results.length || /"/.test(term)) return;
   const total = sizes.reduce((a, b) => a + b, 0);
-  const whole = new Array(sizes.length).fill(0);
+  let whole = 0;
   const part = new Array(sizes.length).fill(0);
   for (const word of new Set(term.split(/\s+/).filter(Boolean))) {
     const found = (await pagefind.search(word, {}))?.results || [];
-    const counts = new Array(sizes.length).fill(0);
-    for (const r of found) counts[partOf(r.id)] = (counts[partOf(r.id)] || 0) + 1;
     if (!found.length) continue;
-    counts.forEach((n, k) => {
-      whole[k] += idf(total, found.length);
-      part[k] += idf(sizes[k], n);
-    });
+    const counts = new Array(sizes.length).fill(0);
+    for (const r of found) counts[partOf(r.id)] += 1;
+    whole += idf(total, found.length);
+    counts.forEach((n, k) => (part[k] += idf(sizes[k], n)));
   }
   for (const r of results) {
     const k = partOf(r.id);
-    if (part[k] > 0) r.score *= whole[k] / part[k];
+    if (part[k] > 0) r.score *= whole / part[k];
   }
   results.sort((a, b) => b.score - a.score);
 }
