@@ -175,10 +175,10 @@ pub fn render_with(
 
 /// The whole build. Returns the problems; the output is replaced only when there are no errors.
 ///
-/// Build the site into `out`: render, minify and write the pages, then build
-/// the search index in parts once the pages are freed (each stage uses every
-/// core), then write it and put the new site in place of the old one, only
-/// once all of it is written.
+/// Build the site into `out`: render, minify and write the pages and build the
+/// search index (beside the pages when it is small, after them in parts when
+/// not), then write the index and put the new site in place of the old one,
+/// only once all of it is written.
 pub fn build(
     options: &Options,
     out: &Path,
@@ -199,22 +199,33 @@ pub fn build(
         return Ok((problems, 0));
     };
     let (site, theme) = (&site, &theme);
-    let written = (|| -> Result<Option<usize>> {
+    let indexing = timings.progress.stage("index", "records", None);
+    let timed_index = || {
+        let t = Instant::now();
+        let files = search_index(site, theme, jobs, &found, &indexing);
+        (files, t.elapsed().as_secs_f64())
+    };
+    let written = std::thread::scope(|s| -> Result<Option<usize>> {
+        // An index in one part per language is small: it is built on a thread
+        // of its own beside the pages. An index in parts waits until the pages
+        // are written and freed, then has the memory and every core (`--jobs`).
+        let beside =
+            (!crate::site::search_names::index_is_split(site)).then(|| s.spawn(timed_index));
         test_stage("locking");
         let mut staging = crate::write::Staging::new(out)?;
         test_stage("staging");
-        let mut written = write_pages(site, theme, options.minify, &found, timings, &mut staging)?;
+        let pages = write_pages(site, theme, options.minify, &found, timings, &mut staging);
+        let (index_files, index_secs) = match beside {
+            Some(thread) => thread
+                .join()
+                .map_err(|_| anyhow::anyhow!("the search indexer panicked"))?,
+            None if pages.is_ok() && !found.has_errors() => timed_index(),
+            None => (Vec::new(), 0.0),
+        };
+        let mut written = pages?;
         test_stage("pages");
-        if found.has_errors() {
-            return Ok(None);
-        }
-        // The pages are written and freed: the index's parts have the memory
-        // to themselves, and all the cores (`--jobs`).
-        let t = Instant::now();
-        let indexing = timings.progress.stage("index", "records", None);
-        let index_files = search_index(site, theme, jobs, &found, &indexing);
         indexing.finish();
-        timings.record("index", t);
+        timings.stages.push(("index", index_secs));
         let t = Instant::now();
         if found.has_errors() {
             return Ok(None);
@@ -230,7 +241,7 @@ pub fn build(
         finishing.finish();
         timings.record("finish", t);
         Ok(Some(written))
-    })()?;
+    })?;
     problems.extend(found.into_sorted());
     Ok((problems, written.unwrap_or(0)))
 }

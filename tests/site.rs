@@ -341,9 +341,18 @@ fn lists_sort_in_each_languages_order_and_paginate() {
         links[4].starts_with("/cluster/ko/companies/page/2/#initial-"),
         "{links:?}"
     );
+    // Each page of a list shows the whole list's index by initial and facet
+    // counts (worked out once per list and language, see render/index.rs).
+    assert_eq!(texts(&p2, ".initials a"), initials);
+    assert_eq!(attrs(&p2, ".initials a", "href"), links);
+    let facets = texts(&p1, ".facet");
+    assert!(!facets.is_empty());
+    assert_eq!(texts(&p2, ".facet"), facets);
     assert!(broken_links(&site.out(), "/cluster/").is_empty());
     let en = site.page("en/companies/index.html");
     assert_eq!(texts(&en, ".card-title")[0], "Alpha Precision Co., Ltd.");
+    assert_eq!(texts(&en, ".initials a")[0], "A");
+    assert_ne!(texts(&en, ".facet"), facets);
 }
 
 #[test]

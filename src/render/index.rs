@@ -1,6 +1,8 @@
 //! Per-language orderings of the records, computed once per render and shared by all pages.
 
+use std::any::Any;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::content::model::Kind;
 use crate::site::Site;
@@ -18,6 +20,37 @@ pub struct Index {
     /// The initial each record's title is listed under, per language.
     /// Each record's initial (for the lists' index by initial), by language.
     pub(super) initials: HashMap<String, Vec<String>>,
+    /// What every page of a list shows alike (its facet counts, its index by
+    /// initial), worked out by the list's first page and reused by the others:
+    /// recounting it on each page made a list's pages cost the square of its length.
+    pub(super) per_list: Memo,
+}
+
+/// Values computed once and shared by the pages rendered on every core, by key.
+#[derive(Default)]
+pub struct Memo(Mutex<HashMap<String, Arc<dyn Any + Send + Sync>>>);
+
+impl Memo {
+    /// The value stored under `key`, made by `make` the first time. Two pages
+    /// asking at once may both make it; they make the same value.
+    pub(super) fn get<T: Any + Send + Sync>(
+        &self,
+        key: String,
+        make: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let stored = self.lock().get(&key).cloned();
+        if let Some(value) = stored.and_then(|v| v.downcast::<T>().ok()) {
+            return value;
+        }
+        let value = Arc::new(make());
+        self.lock().insert(key, value.clone());
+        value
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<dyn Any + Send + Sync>>> {
+        // A page that panicked left the map whole: each insert is one call.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 pub(super) fn build_index(site: &Site) -> Index {
@@ -82,6 +115,7 @@ pub(super) fn build_index(site: &Site) -> Index {
         archive,
         by_term,
         initials,
+        per_list: Memo::default(),
     }
 }
 

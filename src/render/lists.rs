@@ -74,28 +74,15 @@ impl<'a> PageCtx<'a> {
         // Kartes run to thousands of pages: their facets and finder, counted
         // over all of them, are on the first page only.
         let counted = kind != Kind::Kartes || page == 1;
-        let mut facets: Vec<FacetView> = facet_fields(kind)
-            .iter()
-            .filter(|_| counted)
-            .filter_map(|(_, tax)| self.facet_counts(l, tax, all))
-            .collect();
-        if kind == Kind::Kartes {
-            for f in &mut facets {
-                super::staff::terms_to_search(self, &mut f.terms);
-            }
-        }
-        let finder = match kind {
-            Kind::Coordinators | Kind::Equipment => {
-                let mut f: Vec<FacetView> = facets.clone();
-                f.extend(self.owner_facet(l, kind, all));
-                f
-            }
-            Kind::Kartes if counted => {
-                let mut f: Vec<FacetView> = facets.clone();
-                f.extend(self.karte_facets(l, all));
-                f
-            }
-            _ => Vec::new(),
+        let (facets, finder) = if counted {
+            let key = format!("facets {base}");
+            let both = self
+                .index
+                .per_list
+                .get(key, || self.list_facets(l, kind, all));
+            (both.0.clone(), both.1.clone())
+        } else {
+            (Vec::new(), Vec::new())
         };
         ListView {
             finder,
@@ -109,6 +96,38 @@ impl<'a> PageCtx<'a> {
             facets,
             links: self.list_links(l, kind),
         }
+    }
+
+    /// A list's facets with their counts, and its finder's fields.
+    fn list_facets(
+        &self,
+        l: &Localizer,
+        kind: Kind,
+        all: &[usize],
+    ) -> (Vec<FacetView>, Vec<FacetView>) {
+        let mut facets: Vec<FacetView> = facet_fields(kind)
+            .iter()
+            .filter_map(|(_, tax)| self.facet_counts(l, tax, all))
+            .collect();
+        if kind == Kind::Kartes {
+            for f in &mut facets {
+                super::staff::terms_to_search(self, &mut f.terms);
+            }
+        }
+        let finder = match kind {
+            Kind::Coordinators | Kind::Equipment => {
+                let mut f: Vec<FacetView> = facets.clone();
+                f.extend(self.owner_facet(l, kind, all));
+                f
+            }
+            Kind::Kartes => {
+                let mut f: Vec<FacetView> = facets.clone();
+                f.extend(self.karte_facets(l, all));
+                f
+            }
+            _ => Vec::new(),
+        };
+        (facets, finder)
     }
 
     /// Equipment owners as a finder field (search filter `owner`).
@@ -197,21 +216,10 @@ impl<'a> PageCtx<'a> {
                 base.to_string()
             })
         };
-        let mut initials: Vec<InitialLink> = Vec::new();
-        let mut first_of: HashMap<usize, String> = HashMap::new();
-        let mut seen = std::collections::HashSet::new();
-        let of_lang = &self.index.initials[self.lang];
-        for (pos, &i) in all.iter().enumerate() {
-            let init = of_lang[i].as_str();
-            if seen.insert(init) {
-                let anchor = format!("initial-{}", initials.len() + 1);
-                initials.push(InitialLink {
-                    initial: init.to_string(),
-                    url: format!("{}#{anchor}", page_url(pos / size + 1)),
-                });
-                first_of.insert(i, anchor);
-            }
-        }
+        let by_initial = self.index.per_list.get(format!("initials {base}"), || {
+            self.by_initial(all, |pos| page_url(pos / size + 1))
+        });
+        let (initials, first_of) = &*by_initial;
         let start = (page - 1) * size;
         let cards = all
             .iter()
@@ -230,7 +238,46 @@ impl<'a> PageCtx<'a> {
             next: (page < total).then(|| page_url(page + 1)),
             pages: pager_pages(page, total, page_url),
         };
-        (cards, initials, pager)
+        (cards, initials.clone(), pager)
+    }
+
+    /// Each kind in a term's list, in the site's order of kinds: how many of
+    /// its records the list has and where the first of them stands.
+    fn kind_spans(&self, all: &[usize]) -> Vec<(Kind, usize, usize)> {
+        self.site
+            .all_kinds()
+            .iter()
+            .filter_map(|&k| {
+                let of_kind = |i: &usize| self.site.records[*i].id.kind == k;
+                let first = all.iter().position(of_kind)?;
+                Some((k, all.iter().filter(|i| of_kind(i)).count(), first))
+            })
+            .collect()
+    }
+
+    /// The index by initial of a list: each initial with a link to its first
+    /// record's page (`page_of` a position) and the anchor that record's card carries.
+    fn by_initial(
+        &self,
+        all: &[usize],
+        page_of: impl Fn(usize) -> String,
+    ) -> (Vec<InitialLink>, HashMap<usize, String>) {
+        let mut initials: Vec<InitialLink> = Vec::new();
+        let mut first_of: HashMap<usize, String> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        let of_lang = &self.index.initials[self.lang];
+        for (pos, &i) in all.iter().enumerate() {
+            let init = of_lang[i].as_str();
+            if seen.insert(init) {
+                let anchor = format!("initial-{}", initials.len() + 1);
+                initials.push(InitialLink {
+                    initial: init.to_string(),
+                    url: format!("{}#{anchor}", page_of(pos)),
+                });
+                first_of.insert(i, anchor);
+            }
+        }
+        (initials, first_of)
     }
 
     pub(super) fn taxonomy_view(&self, l: &Localizer, taxonomy: &str) -> TaxonomyView {
@@ -270,16 +317,17 @@ impl<'a> PageCtx<'a> {
             .unwrap_or(&empty);
         let base = format!("{}/{taxonomy}/{key}/", self.lang);
         let (cards, _, pager) = self.paginate(l, all, &base, page);
+        let spans = self
+            .index
+            .per_list
+            .get(format!("kinds {base}"), || self.kind_spans(all));
         let mut groups: Vec<Group> = Vec::new();
         for card in cards {
             match groups.last_mut() {
                 Some(g) if g.kind == card.kind => g.cards.push(card),
                 _ => {
                     let kind = Kind::from_dir(card.kind).unwrap_or(Kind::Companies);
-                    let count = all
-                        .iter()
-                        .filter(|&&i| self.site.records[i].id.kind == kind)
-                        .count();
+                    let count = spans.iter().find(|s| s.0 == kind).map_or(0, |s| s.1);
                     groups.push(Group {
                         kind: card.kind,
                         title: self.kind_label(l, kind),
@@ -290,28 +338,23 @@ impl<'a> PageCtx<'a> {
             }
         }
         let size = self.site.config.page_size;
-        let kinds = self
-            .site
-            .all_kinds()
+        let kinds = spans
             .iter()
-            .filter_map(|k| {
-                let of_kind = |i: &&usize| self.site.records[**i].id.kind == *k;
-                let n = all.iter().filter(of_kind).count();
+            .map(|&(k, n, first)| {
                 // The kind's group starts on the page of its first record.
-                let first = all.iter().position(|i| of_kind(&i))?;
                 let page = first / size + 1;
                 let page_base = if page > 1 {
                     format!("{base}page/{page}/")
                 } else {
                     base.clone()
                 };
-                Some(TermLink {
+                TermLink {
                     taxonomy: taxonomy.to_string(),
                     key: k.dir().to_string(),
-                    label: Text::plain(self.kind_label(l, *k)),
+                    label: Text::plain(self.kind_label(l, k)),
                     url: format!("{}#kind-{}", self.url(&page_base), k.dir()),
                     count: Some(n),
-                })
+                }
             })
             .collect();
         TermView {

@@ -55,6 +55,14 @@ pub fn part_sizes(site: &Site, lang: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Whether some language's index is in more than one part. An index in one part
+/// per language is small enough to build beside the pages, as it was before parts.
+pub fn index_is_split(site: &Site) -> bool {
+    site.languages()
+        .iter()
+        .any(|l| part_sizes(site, l).len() > 1)
+}
+
 /// The Pagefind language of part `part` of `lang`'s index. Part 0 is the
 /// language itself; the others are private-use tags (`ko-x-p1`), which keep
 /// their language's stemming and word segmentation and name each result by its

@@ -122,7 +122,11 @@ export async function pagefindSearch(page, term, options = {}) {
       for (const p of cfg.parts || []) await window.__pf.mergeIndex(p.path, { language: p.language });
     }
     const search = await window.__pf.search(term, options);
-    const data = await Promise.all(search.results.map((r) => r.data()));
+    // A few hundred at a time: a result list of 100,000 loaded at once exhausts the browser's fetches.
+    const data = [];
+    for (let k = 0; k < search.results.length; k += 400) {
+      data.push(...(await Promise.all(search.results.slice(k, k + 400).map((r) => r.data()))));
+    }
     return data.map((d) => ({ url: d.url, title: d.meta.title, filters: d.filters, meta: d.meta }));
   }, [term, options]);
 }
