@@ -494,19 +494,25 @@ fn fragment_files(site_limit: Option<u32>, sizes: &[usize]) -> Option<u32> {
 /// holds (20,000 by default; Pagefind reads it from the environment only).
 const CHUNK_SIZE_VAR: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
-/// Smaller word-index files for an index in parts. A query fetches the file
-/// holding its word from every part, so with Pagefind's size it would fetch
-/// `parts` times the bytes of a whole index. With 20,000 / parts it fetches
-/// about what a whole index's query does; the longer list of files in each
-/// part's `pf_meta` costs less (docs/PERFORMANCE.md has the figures).
-fn set_chunk_size(parts: usize) {
-    if parts > 1 {
-        let size = (20_000 / parts).max(500);
-        // Set before the indexing threads start, once the pages are written:
-        // nothing else reads the environment then.
-        std::env::set_var(CHUNK_SIZE_VAR, size.to_string());
-    } else {
-        std::env::remove_var(CHUNK_SIZE_VAR);
+/// Smaller word-index files for an index in parts. A query fetches, from every
+/// part, its page list (which lists the part's word-index files) and the
+/// word-index file holding each query word. Files of Pagefind's size would make
+/// a query fetch `parts` times a whole index's file; very small ones make every
+/// page list long. A part's files of as many positions as the part has records
+/// keep both about even whatever the number of parts (docs/PERFORMANCE.md).
+/// The earlier 20,000 / parts (at least 500) made the Korean page lists of a
+/// 100,000-record site 76 KB a part, 39 KB of them the list of files.
+fn set_chunk_size(parts: usize, largest_part: usize) {
+    let wanted = (parts > 1).then(|| largest_part.clamp(500, 20_000).to_string());
+    // Written only when it changes. An index in parts is built once the pages
+    // are written, so nothing else reads the environment then; a one-part
+    // index, built beside the pages, finds it unset and leaves it so (unless
+    // an earlier build in this process, under `serve`, was in parts).
+    if std::env::var(CHUNK_SIZE_VAR).ok() != wanted {
+        match wanted {
+            Some(size) => std::env::set_var(CHUNK_SIZE_VAR, size),
+            None => std::env::remove_var(CHUNK_SIZE_VAR),
+        }
     }
 }
 
@@ -546,8 +552,11 @@ fn index_parts(
     let grouped: Vec<Option<u32>> = (sizes.iter())
         .map(|s| fragment_files(site.config.search_fragment_files, s))
         .collect();
-    // Pagefind reads the size once per index: every part gets that of the most parts.
-    set_chunk_size(sizes.iter().map(Vec::len).max().unwrap_or(1));
+    // Pagefind reads the size once per index: every part gets the same.
+    set_chunk_size(
+        sizes.iter().map(Vec::len).max().unwrap_or(1),
+        sizes.iter().flatten().copied().max().unwrap_or(0),
+    );
     type Parts = Mutex<Vec<Option<Vec<SearchRecord>>>>;
     let made: Vec<OnceLock<Parts>> = langs.iter().map(|_| OnceLock::new()).collect();
     let take = |li: usize, k: usize| -> Vec<SearchRecord> {
