@@ -22,8 +22,7 @@ use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
 use crate::site::search_names::{
-    html, part_dir, part_language, part_sizes, search_record_count, searched_in, BUNDLE_DIR,
-    HIDDEN_NAME, HIDDEN_START,
+    html, part_dir, part_language, part_sizes, searched_in, BUNDLE_DIR, HIDDEN_NAME, HIDDEN_START,
 };
 use crate::site::Site;
 use crate::text::collate::sort_key;
@@ -443,12 +442,6 @@ fn wanted(path: &std::path::Path, part: usize) -> bool {
 /// site. Part 0 of every language is the bundle's root folder; part k is
 /// `pk/`, with an entry list of its own.
 pub fn index(site: &Site, theme: &Theme, jobs: usize, indexing: &Stage) -> Result<Vec<OutputFile>> {
-    indexing.set_total(
-        site.languages()
-            .iter()
-            .map(|l| search_record_count(site, l))
-            .sum(),
-    );
     let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     let mut entries: BTreeMap<usize, Vec<Vec<u8>>> = BTreeMap::new();
     for (part, bundle) in index_parts(site, theme, jobs, indexing)? {
@@ -549,6 +542,7 @@ fn index_parts(
 ) -> Result<Vec<(usize, Vec<pagefind::api::SyntheticFile>)>> {
     let langs = site.languages();
     let sizes: Vec<Vec<usize>> = langs.iter().map(|l| part_sizes(site, l)).collect();
+    indexing.set_total(sizes.iter().flatten().sum());
     let grouped: Vec<Option<u32>> = (sizes.iter())
         .map(|s| fragment_files(site.config.search_fragment_files, s))
         .collect();
