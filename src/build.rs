@@ -281,12 +281,17 @@ fn write_pages(
     };
     crate::render::render_in_batches(site, theme, problems, &rendering, PAGE_BATCH, &mut emit)?;
     rendering.finish();
-    emit(other_files(site, theme))?;
+    let (others, editor_secs) = other_files(site, theme);
+    emit(others)?;
     emit(media)?;
     minifying.finish();
     writing.finish();
     let render_secs = started.elapsed().as_secs_f64() - minify_secs - write_secs;
     timings.stages.push(("render", render_secs));
+    if crate::publish::editor::is_on(site) {
+        // Part of render, shown on its own line.
+        timings.stages.push(("editor", editor_secs));
+    }
     timings.stages.push(("minify", minify_secs));
     timings.stages.push(("write", write_secs));
     Ok(written)
@@ -321,18 +326,21 @@ pub fn pages_and_files(
     rendering: &Stage,
 ) -> Vec<OutputFile> {
     let mut files = crate::render::render(site, theme, problems, rendering);
-    files.extend(other_files(site, theme));
+    files.extend(other_files(site, theme).0);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
-/// The files published beside the pages: feeds, open data, the sitemap and the editor.
-fn other_files(site: &Site, theme: &crate::theme::Theme) -> Vec<OutputFile> {
+/// The files published beside the pages: feeds, open data, the sitemap and the
+/// editor, with the seconds the editor's configuration took (issue 19 holds it
+/// to a small share of the build, so `--timings` shows it).
+fn other_files(site: &Site, theme: &crate::theme::Theme) -> (Vec<OutputFile>, f64) {
     let mut files = crate::publish::feeds_and_data(site, theme);
     let addresses = crate::render::addresses(site);
     files.extend(crate::publish::sitemap::files(site, &addresses));
+    let t = Instant::now();
     files.extend(crate::publish::editor::files(site, theme));
-    files
+    (files, t.elapsed().as_secs_f64())
 }
 
 /// Every page, the media files they use and the resized copies of images.

@@ -40,7 +40,7 @@ const DECAP_LOCALES: &[&str] = &[
 /// site.yaml does not switch the editor on, nor in the staff edition, which
 /// holds kartes the public repository must never be edited with.
 pub fn files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
-    let Some(editor) = site.config.editor.as_ref().filter(|_| !site.staff) else {
+    let Some(editor) = site.config.editor.as_ref().filter(|_| is_on(site)) else {
         return Vec::new();
     };
     let config = config(site, theme, editor);
@@ -59,6 +59,11 @@ pub fn files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
         bytes: bytes.clone(),
     }));
     files
+}
+
+/// Whether the build writes /admin/.
+pub fn is_on(site: &Site) -> bool {
+    site.config.editor.is_some() && !site.staff
 }
 
 fn index_html(site: &Site) -> String {
