@@ -80,6 +80,7 @@ fn index_html(site: &Site) -> String {
          <link rel=\"icon\" href=\"{base}static/favicon.svg\">\n\
          <link href=\"{base}admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
          </head>\n<body>\n<script src=\"{base}admin/decap-cms.js\"></script>\n\
+         <script src=\"{base}admin/clusterpress-editor.js\"></script>\n\
          <script>CMS.registerPreviewStyle(\"{base}static/style.css\");</script>\n</body>\n</html>\n"
     )
 }
