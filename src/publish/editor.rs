@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use crate::content::fields::{self, Field, Type, DOCUMENT, IMAGE};
 use crate::content::model::{EditorConfig, Kind};
 use crate::site::localize::Localizer;
-use crate::site::paths::OutputFile;
+use crate::site::paths::{slug_path, OutputFile};
 use crate::site::Site;
 use crate::theme::Theme;
 
@@ -47,7 +47,7 @@ pub fn files(site: &Site, theme: &Theme) -> Vec<OutputFile> {
     let mut files = vec![
         OutputFile {
             path: "admin/index.html".into(),
-            bytes: index_html(site).into_bytes(),
+            bytes: index_html(site, theme).into_bytes(),
         },
         OutputFile {
             path: "admin/config.yml".into(),
@@ -66,13 +66,16 @@ pub fn is_on(site: &Site) -> bool {
     site.config.editor.is_some() && !site.staff
 }
 
-fn index_html(site: &Site) -> String {
+fn index_html(site: &Site, theme: &Theme) -> String {
     let lang = site.config.default_lang();
     // Addressed from the site's base path, as every page's links are.
     let base = site.config.base_path();
     // No analytics, fonts or CDN: the page loads only the site's own files.
-    // The preview beside the form takes the theme's stylesheet (its markup is
-    // still Decap's, not the record page's).
+    // The preview beside the form takes the theme's stylesheet, and
+    // clusterpress-editor.js lays each record out as its page does.
+    let preview = preview_info(site, theme)
+        .to_string()
+        .replace('<', "\\u003c");
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -80,9 +83,36 @@ fn index_html(site: &Site) -> String {
          <link rel=\"icon\" href=\"{base}static/favicon.svg\">\n\
          <link href=\"{base}admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
          </head>\n<body>\n<script src=\"{base}admin/decap-cms.js\"></script>\n\
-         <script src=\"{base}admin/clusterpress-editor.js\"></script>\n\
-         <script>CMS.registerPreviewStyle(\"{base}static/style.css\");</script>\n</body>\n</html>\n"
+         <script>CMS.registerPreviewStyle(\"{base}static/style.css\");\n\
+         window.CLUSTERPRESS_EDITOR = {preview};</script>\n\
+         <script src=\"{base}admin/clusterpress-editor.js\"></script>\n</body>\n</html>\n"
     )
+}
+
+/// What the preview needs to lay a record out as its page: where each
+/// collection's pages are built (in the first language), which field is its
+/// title, and the heading of a record's text.
+fn preview_info(site: &Site, theme: &Theme) -> Value {
+    let lang = site.config.default_lang();
+    let collections: serde_json::Map<String, Value> = Kind::ALL
+        .into_iter()
+        .flat_map(|kind| {
+            extensions(site, kind).into_iter().map(move |ext| {
+                let info = json!({
+                    "kind": kind.dir(),
+                    "title": fields::of(kind)[0].name,
+                    "page": format!("{}{}", site.config.base_path(), slug_path(kind, "{slug}", lang)),
+                });
+                (collection_name(site, kind, ext), info)
+            })
+        })
+        .collect();
+    let about = theme
+        .strings
+        .get(lang)
+        .map(|strings| Localizer::new(site, lang, strings).ui("section.about"))
+        .unwrap_or_default();
+    json!({ "lang": lang, "about": about, "collections": collections })
 }
 
 /// The whole Decap configuration.

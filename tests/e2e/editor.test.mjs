@@ -181,6 +181,28 @@ test("an equipment record's booking address changed in the editor shows on its p
   }
 });
 
+test("the preview lays a record out as its page does, and its name and text follow the form", async () => {
+  const { page, log } = await signedIn();
+  await page.goto(`${server.url}admin/#/collections/companies/entries/hanbit-precision`);
+  const preview = page.frameLocator("#preview-pane");
+  // The record page's layout and what only the built page knows: facts, the side panels.
+  await preview.locator("article.record.record-companies .record-main > dl.facts").waitFor();
+  assert.equal(await preview.locator("article.record aside.side").count(), 1);
+  assert.equal(await preview.locator("article.record h1").textContent(), "(주)한빛정밀");
+  await preview.locator("article.record section.body .prose").getByText("범용 선반 두 대로").waitFor();
+  // Typed text shows at once, unsaved.
+  await page.locator('[id^="ko-field-"]').first().fill("(주)한빛정밀 미리보기");
+  await preview.locator("article.record h1", { hasText: "(주)한빛정밀 미리보기" }).waitFor();
+  // A record not built yet: the same layout with what the form holds, and a note saying so.
+  await page.goto(`${server.url}admin/#/collections/companies/new`);
+  await page.locator('[id^="slug-field-"]').fill("not-built-yet");
+  await page.locator('[id^="ko-field-"]').first().fill("미리보기 전용 기업");
+  await preview.locator("article.record.record-companies h1", { hasText: "미리보기 전용 기업" }).waitFor();
+  await preview.getByText("아직 빌드되지 않은 레코드입니다").waitFor();
+  assert.deepEqual(log.problems.filter((p) => !/^error: Failed to load resource/.test(p)), []);
+  await page.close();
+});
+
 // Decap 3.16's own widgets fail six WCAG rules on this form (unnamed list and
 // toolbar buttons, a switch without its state, nested toolbar controls, the
 // rich-text box and the preview frame without a name): admin/clusterpress-editor.js
