@@ -105,6 +105,8 @@ fn one_collection_per_kind_and_file_ending() {
         .filter(|k| **k != Kind::Kartes)
         .map(|k| k.dir().to_string())
         .chain(["companies-yaml", "institutions-yaml", "notices-yaml"].map(String::from))
+        // The fixture's languages are ko, en and ja: translations into the last two.
+        .chain(record_kinds().flat_map(|k| ["en", "ja"].map(|l| format!("{}-{l}", k.dir()))))
         .collect();
     expected.sort();
     assert_eq!(names, expected);
@@ -126,7 +128,9 @@ fn fields_follow_the_field_table() {
     let (_site, config) = built_config();
     for c in collections(&config) {
         let name = c["name"].as_str().unwrap();
-        let kind = Kind::from_dir(name.trim_end_matches("-yaml")).unwrap();
+        let Some(kind) = Kind::from_dir(name.trim_end_matches("-yaml")) else {
+            continue; // a translation collection: see below
+        };
         let mut expected = vec!["slug"];
         expected.extend(fields::of(kind).iter().map(|f| f.name));
         expected.extend(
@@ -149,6 +153,38 @@ fn fields_follow_the_field_table() {
             if f.name != "slug" {
                 check_widget(field(c, f.name), f, name, true);
             }
+        }
+    }
+}
+
+fn record_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL.into_iter().filter(|k| *k != Kind::Kartes)
+}
+
+/// Each kind's translation files into each language after the first
+/// (`x.en.md`) are a collection of their own: the slug, the fields a
+/// translation may set, as text in that language, and the body.
+#[test]
+fn translations_are_collections_of_their_own() {
+    let (_site, config) = built_config();
+    for kind in record_kinds() {
+        let c = collection(&config, &format!("{}-en", kind.dir()));
+        assert_eq!(c["folder"], format!("content/{}", kind.dir()));
+        assert_eq!(c["extension"], "en.md");
+        assert_eq!(c["format"], "yaml-frontmatter");
+        let mut expected = vec!["slug"];
+        expected.extend(clusterpress::content::kinds::translatable(kind));
+        expected.push("body");
+        let got: Vec<&str> = c["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, expected, "{}", kind.dir());
+        for name in clusterpress::content::kinds::translatable(kind) {
+            assert_eq!(field(c, name)["widget"], "string");
+            assert_eq!(field(c, name)["required"], false);
         }
     }
 }
@@ -459,6 +495,16 @@ fn admin_is_reserved_and_a_written_slug_must_name_the_file() {
         "content/pages/rules.md",
         "---\nslug: rules\ntitle: Rules\n---\n",
     );
+    // A translation may carry the slug too (the editor writes it), checked the same way.
+    site.write(
+        "content/pages/rules.en.md",
+        "---\nslug: rules\ntitle: Rules\n---\nThe rules.\n",
+    );
+    site.write("content/pages/help.md", "---\ntitle: Help\n---\n");
+    site.write(
+        "content/pages/help.en.md",
+        "---\nslug: helps\ntitle: Help\n---\nHelp.\n",
+    );
     let (ok, problems) = site.check_json();
     assert!(!ok);
     let codes: Vec<(&str, &str)> = problems
@@ -470,7 +516,8 @@ fn admin_is_reserved_and_a_written_slug_must_name_the_file() {
         codes,
         [
             ("reserved-name", "content/pages/admin.md"),
-            ("slug-mismatch", "content/pages/contact.md")
+            ("slug-mismatch", "content/pages/contact.md"),
+            ("slug-mismatch", "content/pages/help.en.md")
         ]
     );
 }

@@ -94,19 +94,25 @@ fn index_html(site: &Site, theme: &Theme) -> String {
 /// title, and the heading of a record's text.
 fn preview_info(site: &Site, theme: &Theme) -> Value {
     let lang = site.config.default_lang();
-    let collections: serde_json::Map<String, Value> = Kind::ALL
-        .into_iter()
-        .flat_map(|kind| {
-            extensions(site, kind).into_iter().map(move |ext| {
-                let info = json!({
-                    "kind": kind.dir(),
-                    "title": fields::of(kind)[0].name,
-                    "page": format!("{}{}", site.config.base_path(), slug_path(kind, "{slug}", lang)),
-                });
-                (collection_name(site, kind, ext), info)
-            })
+    let info = |kind: Kind, lang: &str| {
+        json!({
+            "kind": kind.dir(),
+            "title": fields::of(kind)[0].name,
+            "page": format!("{}{}", site.config.base_path(), slug_path(kind, "{slug}", lang)),
         })
-        .collect();
+    };
+    let records = Kind::ALL.into_iter().flat_map(|kind| {
+        extensions(site, kind)
+            .into_iter()
+            .map(move |ext| (collection_name(site, kind, ext), info(kind, lang)))
+    });
+    // A translation's preview is its language's page.
+    let translations = site.languages().iter().skip(1).flat_map(|other| {
+        Kind::ALL
+            .into_iter()
+            .map(move |kind| (format!("{}-{other}", kind.dir()), info(kind, other)))
+    });
+    let collections: serde_json::Map<String, Value> = records.chain(translations).collect();
     let about = theme
         .strings
         .get(lang)
@@ -152,15 +158,56 @@ pub fn config(site: &Site, theme: &Theme, editor: &EditorConfig) -> Value {
 /// they belong to the internal root, never to the public site's repository.
 fn collections(site: &Site, theme: &Theme) -> Vec<Value> {
     let labels = Labels::new(site, theme);
-    Kind::ALL
-        .into_iter()
-        .flat_map(|kind| {
-            let labels = &labels;
-            extensions(site, kind)
-                .into_iter()
-                .map(move |ext| collection(site, labels, kind, ext))
-        })
-        .collect()
+    let records = Kind::ALL.into_iter().flat_map(|kind| {
+        let labels = &labels;
+        extensions(site, kind)
+            .into_iter()
+            .map(move |ext| collection(site, labels, kind, ext))
+    });
+    let translations = site.languages().iter().skip(1).flat_map(|lang| {
+        let labels = &labels;
+        Kind::ALL
+            .into_iter()
+            .map(move |kind| translation_collection(labels, kind, lang))
+    });
+    records.chain(translations).collect()
+}
+
+/// A kind's translation files into `lang` (`x.en.md`): the text of the
+/// record's page in that language and the fields a translation may set.
+fn translation_collection(labels: &Labels, kind: Kind, lang: &str) -> Value {
+    let mut fields = vec![slug_field()];
+    for name in crate::content::kinds::translatable(kind) {
+        let doc = fields::of(kind)
+            .iter()
+            .find(|f| f.name == *name)
+            .map_or("", |f| f.doc);
+        fields.push(json!({
+            "name": name, "label": format!("{name} ({lang})"), "widget": "string", "required": false,
+            "hint": format!("In {lang} only. {doc}"),
+        }));
+    }
+    fields.push(json!({
+        "name": "body", "label": format!("body ({lang})"), "widget": "markdown", "required": false,
+        "hint": format!("The text of the page in {lang}."),
+    }));
+    json!({
+        "name": format!("{}-{lang}", kind.dir()),
+        "label": format!("{} · {}", labels.kind(kind), lang.to_uppercase()),
+        "description": format!(
+            "Translations into {lang}: each file holds a record's text in {lang}, and may set its {}. The record itself is in the collection {}.",
+            crate::content::kinds::translatable(kind).join(", "),
+            labels.kind(kind),
+        ),
+        "folder": format!("content/{}", kind.dir()),
+        "extension": format!("{lang}.md"),
+        "format": "yaml-frontmatter",
+        "create": true,
+        "slug": "{{fields.slug}}",
+        "identifier_field": "slug",
+        "summary": "{{filename}}",
+        "fields": fields,
+    })
 }
 
 /// The file endings a kind's records use: `md` alone when there are none yet.

@@ -181,6 +181,40 @@ test("an equipment record's booking address changed in the editor shows on its p
   }
 });
 
+test("a translation edited in its own collection shows on the page in that language, and only there", async () => {
+  const { page, log } = await signedIn();
+  await page.goto(`${server.url}admin/#/collections/companies-en/entries/akishima-drone-works`);
+  const field = (name) => page.locator(`[id^="${name}-field-"]`).first();
+  await field("slug").waitFor();
+  // The sample's translation files were written before the editor: no `slug:` yet.
+  await field("slug").fill("akishima-drone-works");
+  await field("summary").fill("Drones that inspect bridges from below, summed up in the browser");
+  const body = page.locator('[data-slate-editor="true"]').first();
+  await body.getByText("Akishima Drone Works was founded in 2021", { exact: false }).waitFor();
+  await body.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("A paragraph added in the browser editor.");
+  await page.getByRole("button", { name: "게시" }).click();
+  await page.getByRole("menuitem", { name: "지금 게시" }).click();
+  await page.getByText("변경사항 저장됨").waitFor();
+  assert.deepEqual(log.problems.filter((p) => !/^error: Failed to load resource/.test(p)), []);
+  await page.close();
+
+  const saved = readFileSync(join(root, "content/companies/akishima-drone-works.en.md"), "utf8");
+  assert.match(saved, /^slug: akishima-drone-works$/m);
+  assert.match(saved, /Akishima Drone Works was founded in 2021/);
+  const check = clusterpress("check");
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  buildCopy();
+  const en = readFileSync(join(root, "public/en/companies/akishima-drone-works/index.html"), "utf8");
+  const ko = readFileSync(join(root, "public/ko/companies/akishima-drone-works/index.html"), "utf8");
+  assert.match(en, /summed up in the browser/);
+  assert.match(en, /A paragraph added in the browser editor\./);
+  assert.match(en, /Akishima Drone Works was founded in 2021/);
+  assert.doesNotMatch(ko, /browser editor|summed up in the browser/);
+});
+
 test("the preview lays a record out as its page does, and its name and text follow the form", async () => {
   const { page, log } = await signedIn();
   await page.goto(`${server.url}admin/#/collections/companies/entries/hanbit-precision`);

@@ -97,7 +97,7 @@ pub(super) fn alias(r: &mut Reader, node: &Node, alias: String) -> Option<String
 
 /// The editor writes the slug it asked for into the record; it must name the
 /// file, or links made with the one would miss the other.
-fn same_slug(r: &mut Reader, node: &Node, slug: &str) {
+pub(super) fn same_slug(r: &mut Reader, node: &Node, slug: &str) {
     let Some(text) = r.text(node) else { return };
     if text != slug {
         let hint = Some(format!(

@@ -55,6 +55,11 @@ pub(super) fn override_fields(
         return;
     };
     for e in entries {
+        if e.key == "slug" {
+            // The editor writes the slug it asked for into translations too.
+            super::record::same_slug(r, &e.value, &record.id.slug);
+            continue;
+        }
         if !allowed.contains(&e.key.as_str()) {
             let msg = format!("`{}` cannot be set in a translation", e.key);
             let hint = format!(
