@@ -8,16 +8,14 @@
 // SITE/public (`clusterpress build --root SITE`). decap-server writes nothing
 // unless something is saved, and this script saves nothing. Prints the
 // median of RUNS (default 3) for each step, and every warning the editor logged.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
-import { serve, launch } from "../tests/e2e/lib.mjs";
+import { serve, launch, startDecapServer } from "../tests/e2e/lib.mjs";
 
 const site = resolve(process.argv[2] || "");
 const runs = Number(process.argv[3] || 3);
 const config = JSON.parse(readFileSync(join(site, "public/admin/config.yml"), "utf8"));
-const backend = await startBackend(site);
+const backend = await startDecapServer(site, 8081);
 const server = await serve(join(site, "public"), "/");
 const browser = await launch();
 const times = { config: [], list: [], picker: [] };
@@ -63,24 +61,4 @@ async function once() {
   await page.getByRole("option").first().waitFor({ timeout: 120000 });
   times.picker.push(Date.now() - t);
   await page.close();
-}
-
-function startBackend(dir) {
-  const require = createRequire(new URL("../tests/e2e/lib.mjs", import.meta.url));
-  const script = require.resolve("decap-server/dist/index.js");
-  const child = spawn(process.execPath, [script], {
-    cwd: dir,
-    env: { ...process.env, PORT: "8081", BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: dir, MODE: "fs", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let said = "";
-    const listen = (data) => {
-      said += data;
-      if (said.includes("listening")) resolve(child);
-    };
-    child.stdout.on("data", listen);
-    child.stderr.on("data", listen);
-    child.on("exit", (code) => reject(new Error(`decap-server stopped (${code}): ${said}`)));
-  });
 }

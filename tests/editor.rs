@@ -48,6 +48,16 @@ fn collection<'a>(config: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no collection {name}"))
 }
 
+/// The names of a collection's fields, in order.
+fn field_names(collection: &Value) -> Vec<&str> {
+    collection["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect()
+}
+
 fn field<'a>(collection: &'a Value, name: &str) -> &'a Value {
     collection["fields"]
         .as_array()
@@ -142,12 +152,7 @@ fn fields_follow_the_field_table() {
         if c["extension"] == "md" {
             expected.push("body");
         }
-        let got: Vec<&str> = c["fields"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["name"].as_str().unwrap())
-            .collect();
+        let got = field_names(c);
         assert_eq!(got, expected, "{name}");
         for f in fields::of(kind).iter().chain(fields::COMMON) {
             if f.name != "slug" {
@@ -175,12 +180,7 @@ fn translations_are_collections_of_their_own() {
         let mut expected = vec!["slug"];
         expected.extend(clusterpress::content::kinds::translatable(kind));
         expected.push("body");
-        let got: Vec<&str> = c["fields"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["name"].as_str().unwrap())
-            .collect();
+        let got = field_names(c);
         assert_eq!(got, expected, "{}", kind.dir());
         for name in clusterpress::content::kinds::translatable(kind) {
             assert_eq!(field(c, name)["widget"], "string");

@@ -3,15 +3,15 @@
 // temporary COPY of the sample site, never into the repository.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, existsSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { repo, binary, DATE, serve, launch, axeViolations, closeAll } from "./lib.mjs";
+import { repo, binary, DATE, serve, launch, axeViolations, closeAll, startDecapServer } from "./lib.mjs";
 
 /** Where Decap looks for its local backend (its default; the config says only `local_backend: true`). */
-const BACKEND = "http://localhost:8081";
+const BACKEND_PORT = 8081;
+const BACKEND = `http://localhost:${BACKEND_PORT}`;
 /** Resized images of earlier runs, so the copy is not resized from scratch each time. */
 const IMAGE_CACHE = join(tmpdir(), "cp-e2e-editor-image-cache");
 
@@ -22,7 +22,7 @@ before(async () => {
   uploads = mkdtempSync(join(tmpdir(), "cp-e2e-upload-"));
   buildCopy();
   config = JSON.parse(readFileSync(join(root, "public/admin/config.yml"), "utf8"));
-  backend = await startBackend(root);
+  backend = await startDecapServer(root, BACKEND_PORT);
   server = await serve(join(root, "public"), "/");
   browser = await launch();
 });
@@ -52,26 +52,6 @@ function buildCopy() {
   const r = clusterpress("build", "--date", DATE, "--quiet");
   assert.equal(r.status, 0, r.stderr);
   cpSync(join(root, ".clusterpress-cache"), IMAGE_CACHE, { recursive: true });
-}
-
-function startBackend(dir) {
-  const script = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
-  const child = spawn(process.execPath, [script], {
-    cwd: dir,
-    env: { ...process.env, PORT: "8081", BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: dir, MODE: "fs", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let said = "";
-    const listen = (data) => {
-      said += data;
-      if (process.env.DEBUG_BACKEND) process.stderr.write(data);
-      if (said.includes("listening")) resolve(child);
-    };
-    child.stdout.on("data", listen);
-    child.stderr.on("data", listen);
-    child.on("exit", (code) => reject(new Error(`decap-server stopped (${code}): ${said}`)));
-  });
 }
 
 /** A page of the editor, signed in to the local backend, noting what it logs and asks for. */
@@ -124,8 +104,7 @@ test("a company made in the editor in two languages, with terms, an institution 
   const alt = page.locator('[id^="logo-field-"]');
   await alt.locator('[id^="ko-field-"]').fill("다마테스트로보틱스 로고");
   await alt.locator('[id^="en-field-"]').fill("Tama Test Robotics logo");
-  await page.getByRole("button", { name: "게시" }).click();
-  await page.getByRole("menuitem", { name: "지금 게시" }).click();
+  await publishNow(page);
   await page.waitForURL(/#\/collections\/companies\/entries\/tama-test-robotics$/);
   assert.deepEqual(log.problems, []);
   await page.close();
@@ -159,8 +138,7 @@ test("an equipment record's booking address changed in the editor shows on its p
   // A record written before the editor has no `slug:`; the editor asks for it.
   await field("slug").fill("eq-cnc-5axis-machining-center");
   await field("booking").fill("https://wtiri.example/equipment/booking-2027/");
-  await page.getByRole("button", { name: "게시" }).click();
-  await page.getByRole("menuitem", { name: "지금 게시" }).click();
+  await publishNow(page);
   await page.getByText("변경사항 저장됨").waitFor();
   // Decap looks for a file's thumbnail by its base name directly in
   // content/media/, so the sample's images in subfolders (equipment/…) show
@@ -195,8 +173,7 @@ test("a translation edited in its own collection shows on the page in that langu
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
   await page.keyboard.type("A paragraph added in the browser editor.");
-  await page.getByRole("button", { name: "게시" }).click();
-  await page.getByRole("menuitem", { name: "지금 게시" }).click();
+  await publishNow(page);
   await page.getByText("변경사항 저장됨").waitFor();
   assert.deepEqual(log.problems.filter((p) => !/^error: Failed to load resource/.test(p)), []);
   await page.close();
@@ -251,6 +228,12 @@ test("axe finds no violations on a record's entry form", async () => {
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+/** Publish the entry open in `page` (the copy saves straight to its files). */
+async function publishNow(page) {
+  await page.getByRole("button", { name: "게시" }).click();
+  await page.getByRole("menuitem", { name: "지금 게시" }).click();
+}
 
 /** Choose an option of a select (react-select) by typing part of its label. */
 async function pick(page, input, label) {

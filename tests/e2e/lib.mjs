@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests: build a site with the real binary, serve
 // it from 127.0.0.1 (at the root or under a sub-path), drive Debian's Chromium,
 // and run axe-core in a page.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, existsSync, statSync, readdirSync, renameSync, rmSync, mkdirSync } from "node:fs";
@@ -267,4 +267,29 @@ export function recordPages(page, lang, kinds = RECORD_KINDS) {
     }
     return r;
   }, [lang, kinds]);
+}
+
+/**
+ * Start decap-server, Decap's local backend, on `port` with its files in `dir`
+ * (its `fs` mode: saves go straight to the files, no git). Resolves once it
+ * listens. Set DEBUG_BACKEND to see what it says.
+ */
+export function startDecapServer(dir, port) {
+  const script = createRequire(import.meta.url).resolve("decap-server/dist/index.js");
+  const child = spawn(process.execPath, [script], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), BIND_HOST: "127.0.0.1", GIT_REPO_DIRECTORY: dir, MODE: "fs", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let said = "";
+    const listen = (data) => {
+      said += data;
+      if (process.env.DEBUG_BACKEND) process.stderr.write(data);
+      if (said.includes("listening")) resolve(child);
+    };
+    child.stdout.on("data", listen);
+    child.stderr.on("data", listen);
+    child.on("exit", (code) => reject(new Error(`decap-server stopped (${code}): ${said}`)));
+  });
 }
