@@ -130,6 +130,20 @@ impl<'a> Reader<'a> {
         node
     }
 
+    /// The editor writes the slug it asked for into a record and its
+    /// translations; it must name the file, or links made with the one would
+    /// miss the other.
+    pub fn same_slug(&mut self, node: &Node, slug: &str) {
+        let Some(text) = self.text(node) else { return };
+        if text != slug {
+            let hint = Some(format!(
+                "the file is named `{slug}`: write `slug: {slug}`, or rename the file"
+            ));
+            let msg = format!("`slug: {text}` does not match the file's name");
+            self.error("slug-mismatch", node.pos, msg, hint);
+        }
+    }
+
     /// A single value as text (numbers and booleans as written).
     pub fn text(&mut self, node: &Node) -> Option<String> {
         match &node.value {

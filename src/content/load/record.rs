@@ -58,7 +58,7 @@ pub(super) fn read_record(
     let f = r.fields(node, &allowed, what)?;
     let read = read_kind(id.kind, &f, r);
     if let Some(n) = f.get("slug") {
-        same_slug(r, n, &id.slug);
+        r.same_slug(n, &id.slug);
     }
     let draft = f.get("draft").and_then(|n| r.bool(n)).unwrap_or(false);
     let updated = f.get("updated").and_then(|n| r.date(n));
@@ -93,17 +93,4 @@ pub(super) fn alias(r: &mut Reader, node: &Node, alias: String) -> Option<String
         hint,
     );
     None
-}
-
-/// The editor writes the slug it asked for into the record; it must name the
-/// file, or links made with the one would miss the other.
-pub(super) fn same_slug(r: &mut Reader, node: &Node, slug: &str) {
-    let Some(text) = r.text(node) else { return };
-    if text != slug {
-        let hint = Some(format!(
-            "the file is named `{slug}`: write `slug: {slug}`, or rename the file"
-        ));
-        let msg = format!("`slug: {text}` does not match the file's name");
-        r.error("slug-mismatch", node.pos, msg, hint);
-    }
 }

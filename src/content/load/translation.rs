@@ -57,7 +57,7 @@ pub(super) fn override_fields(
     for e in entries {
         if e.key == "slug" {
             // The editor writes the slug it asked for into translations too.
-            super::record::same_slug(r, &e.value, &record.id.slug);
+            r.same_slug(&e.value, &record.id.slug);
             continue;
         }
         if !allowed.contains(&e.key.as_str()) {
