@@ -90,35 +90,34 @@ fn index_html(site: &Site, theme: &Theme) -> String {
 }
 
 /// What the preview needs to lay a record out as its page: where each
-/// collection's pages are built (in the first language), which field is its
-/// title, and the heading of a record's text.
+/// collection's pages are built (a translation's in its language, the others
+/// in the first), which field is its title, the heading of a record's text and
+/// the slug rule.
 fn preview_info(site: &Site, theme: &Theme) -> Value {
     let lang = site.config.default_lang();
-    let info = |kind: Kind, lang: &str| {
-        json!({
-            "kind": kind.dir(),
-            "title": fields::of(kind)[0].name,
-            "page": format!("{}{}", site.config.base_path(), slug_path(kind, "{slug}", lang)),
+    let collections: serde_json::Map<String, Value> = collection_list(site)
+        .into_iter()
+        .map(|(name, kind, holds)| {
+            // A translation's preview is its language's page.
+            let page_lang = match holds {
+                Holds::Records(_) => lang,
+                Holds::Translations(other) => other,
+            };
+            let page = slug_path(kind, "{slug}", page_lang);
+            let info = json!({
+                "kind": kind.dir(),
+                "title": fields::of(kind)[0].name,
+                "page": format!("{}{page}", site.config.base_path()),
+            });
+            (name, info)
         })
-    };
-    let records = Kind::ALL.into_iter().flat_map(|kind| {
-        extensions(site, kind)
-            .into_iter()
-            .map(move |ext| (collection_name(site, kind, ext), info(kind, lang)))
-    });
-    // A translation's preview is its language's page.
-    let translations = site.languages().iter().skip(1).flat_map(|other| {
-        Kind::ALL
-            .into_iter()
-            .map(move |kind| (format!("{}-{other}", kind.dir()), info(kind, other)))
-    });
-    let collections: serde_json::Map<String, Value> = records.chain(translations).collect();
+        .collect();
     let about = theme
         .strings
         .get(lang)
         .map(|strings| Localizer::new(site, lang, strings).ui("section.about"))
         .unwrap_or_default();
-    json!({ "lang": lang, "about": about, "collections": collections })
+    json!({ "lang": lang, "about": about, "slug": SLUG_PATTERN, "collections": collections })
 }
 
 /// The whole Decap configuration.
@@ -158,32 +157,61 @@ pub fn config(site: &Site, theme: &Theme, editor: &EditorConfig) -> Value {
 /// they belong to the internal root, never to the public site's repository.
 fn collections(site: &Site, theme: &Theme) -> Vec<Value> {
     let labels = Labels::new(site, theme);
-    let records = Kind::ALL.into_iter().flat_map(|kind| {
-        let labels = &labels;
-        extensions(site, kind)
-            .into_iter()
-            .map(move |ext| collection(site, labels, kind, ext))
-    });
-    let translations = site.languages().iter().skip(1).flat_map(|lang| {
-        let labels = &labels;
-        Kind::ALL
-            .into_iter()
-            .map(move |kind| translation_collection(labels, kind, lang))
-    });
-    records.chain(translations).collect()
+    collection_list(site)
+        .into_iter()
+        .map(|(name, kind, holds)| match holds {
+            Holds::Records(ext) => collection(site, &labels, name, kind, ext),
+            Holds::Translations(lang) => translation_collection(&labels, name, kind, lang),
+        })
+        .collect()
+}
+
+/// What one collection of the editor holds: a kind's records in the files of
+/// one ending, or its translations into one language.
+#[derive(Clone, Copy)]
+enum Holds<'a> {
+    Records(&'static str),
+    Translations(&'a str),
+}
+
+/// Every collection, by name: each kind's records per file ending (`-yaml`
+/// added to the YAML files' name when the kind has Markdown files too), then
+/// each kind's translations into each language after the first. The
+/// configuration and the preview both take this list, so their names agree.
+fn collection_list(site: &Site) -> Vec<(String, Kind, Holds<'_>)> {
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        let exts = extensions(site, kind);
+        for &ext in &exts {
+            let name = if ext == "yaml" && exts.contains(&"md") {
+                format!("{}-yaml", kind.dir())
+            } else {
+                kind.dir().to_string()
+            };
+            out.push((name, kind, Holds::Records(ext)));
+        }
+    }
+    for lang in site.languages().iter().skip(1) {
+        for kind in Kind::ALL {
+            let name = format!("{}-{lang}", kind.dir());
+            out.push((name, kind, Holds::Translations(lang.as_str())));
+        }
+    }
+    out
 }
 
 /// A kind's translation files into `lang` (`x.en.md`): the text of the
 /// record's page in that language and the fields a translation may set.
-fn translation_collection(labels: &Labels, kind: Kind, lang: &str) -> Value {
+fn translation_collection(labels: &Labels, name: String, kind: Kind, lang: &str) -> Value {
+    let translatable = crate::content::kinds::translatable(kind);
     let mut fields = vec![slug_field()];
-    for name in crate::content::kinds::translatable(kind) {
+    for field in translatable {
         let doc = fields::of(kind)
             .iter()
-            .find(|f| f.name == *name)
+            .find(|f| f.name == *field)
             .map_or("", |f| f.doc);
         fields.push(json!({
-            "name": name, "label": format!("{name} ({lang})"), "widget": "string", "required": false,
+            "name": field, "label": format!("{field} ({lang})"), "widget": "string", "required": false,
             "hint": format!("In {lang} only. {doc}"),
         }));
     }
@@ -192,11 +220,11 @@ fn translation_collection(labels: &Labels, kind: Kind, lang: &str) -> Value {
         "hint": format!("The text of the page in {lang}."),
     }));
     json!({
-        "name": format!("{}-{lang}", kind.dir()),
+        "name": name,
         "label": format!("{} · {}", labels.kind(kind), lang.to_uppercase()),
         "description": format!(
             "Translations into {lang}: each file holds a record's text in {lang}, and may set its {}. The record itself is in the collection {}.",
-            crate::content::kinds::translatable(kind).join(", "),
+            translatable.join(", "),
             labels.kind(kind),
         ),
         "folder": format!("content/{}", kind.dir()),
@@ -223,17 +251,7 @@ fn extensions(site: &Site, kind: Kind) -> Vec<&'static str> {
     }
 }
 
-/// The collection's name: the kind's folder, with `-yaml` for its YAML files
-/// when it has Markdown files too.
-fn collection_name(site: &Site, kind: Kind, ext: &str) -> String {
-    if ext == "yaml" && extensions(site, kind).contains(&"md") {
-        format!("{}-yaml", kind.dir())
-    } else {
-        kind.dir().to_string()
-    }
-}
-
-fn collection(site: &Site, labels: &Labels, kind: Kind, ext: &str) -> Value {
+fn collection(site: &Site, labels: &Labels, name: String, kind: Kind, ext: &str) -> Value {
     let title = fields::of(kind)[0].name;
     let mut fields = vec![slug_field()];
     fields.extend(
@@ -249,7 +267,7 @@ fn collection(site: &Site, labels: &Labels, kind: Kind, ext: &str) -> Value {
         }));
     }
     json!({
-        "name": collection_name(site, kind, ext),
+        "name": name,
         "label": labels.kind(kind),
         "folder": format!("content/{}", kind.dir()),
         "extension": ext,

@@ -93,6 +93,8 @@
   var info = window.CLUSTERPRESS_EDITOR;
   if (!info || !window.CMS || !window.createClass || !window.h) return;
   var h = window.h;
+  // The slug rule `check` applies (and the form's slug field).
+  var slugPattern = new RegExp(info.slug);
   var ko = (info.lang || "").slice(0, 2) === "ko";
   var note = {
     built: ko
@@ -137,7 +139,7 @@
     };
   }
 
-  function preview(name, c) {
+  function preview(c) {
     return window.createClass({
       getInitialState: function () {
         return { slug: null, page: null };
@@ -150,7 +152,7 @@
       },
       slug: function () {
         var slug = this.props.entry.getIn(["data", "slug"]) || this.props.entry.get("slug");
-        return typeof slug === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) ? slug : null;
+        return typeof slug === "string" && slugPattern.test(slug) ? slug : null;
       },
       load: function () {
         var slug = this.slug();
@@ -225,13 +227,13 @@
             h("div", { className: "with-side" }, h("div", { className: "record-main" }, main), page && page.side ? copy(page.side, "side") : null),
             page ? page.after.map(function (el, i) { return copy(el, "z" + i); }) : null
           ),
-          page === null && this.state.page !== false ? null : h("p", { className: "updated" }, page ? note.built : note.fresh)
+          this.state.page === null ? null : h("p", { className: "updated" }, page ? note.built : note.fresh)
         );
       },
     });
   }
 
   Object.keys(info.collections).forEach(function (name) {
-    window.CMS.registerPreviewTemplate(name, preview(name, info.collections[name]));
+    window.CMS.registerPreviewTemplate(name, preview(info.collections[name]));
   });
 })();
