@@ -85,12 +85,20 @@ pub fn strip_particle(word: &str) -> &str {
 /// The syllable forms to index for `text`: each syllable and each pair of
 /// neighbouring syllables in a run of Hangul, once each, space-separated.
 pub fn index_forms(text: &str) -> String {
-    counted_forms(text, 1, &mut HashSet::new())
+    counted_forms(text, 1, &mut Taken::default())
 }
 
+/// A syllable form as two letters, the second `'\0'` for a single syllable:
+/// forms are counted for every record of a site, so they are not made into
+/// strings until they are written.
+type Form = (char, char);
+
+/// Forms already counted in a weightier part of a record.
+pub type Taken = rustc_hash::FxHashSet<Form>;
+
 /// A run's syllables, then its pairs of neighbouring syllables.
-fn run_forms(run: &[char]) -> impl Iterator<Item = String> + '_ {
-    (run.iter().map(|c| c.to_string())).chain(run.windows(2).map(|w| w.iter().collect()))
+fn run_forms(run: &[char]) -> impl Iterator<Item = Form> + '_ {
+    (run.iter().map(|c| (*c, '\0'))).chain(run.windows(2).map(|w| (w[0], w[1])))
 }
 
 /// Append `form` as an indexed word: with the sentinel, then a space.
@@ -105,19 +113,35 @@ fn push_form(out: &mut String, form: &str) {
 /// (with its saturation) sees how often a word stands in the text. Forms in
 /// `taken` (those of a weightier part of the record) are left out, and the
 /// forms given are added to it: a form counts in the weightiest part it is in.
-pub fn counted_forms(text: &str, cap: usize, taken: &mut HashSet<String>) -> String {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+pub fn counted_forms(text: &str, cap: usize, taken: &mut Taken) -> String {
+    let mut counts: rustc_hash::FxHashMap<Form, usize> = Default::default();
     let mut out = String::new();
-    for run in hangul_runs(text) {
+    let mut run = Vec::new();
+    let mut chars = text.chars();
+    loop {
+        let c = chars.next();
+        if let Some(c) = c.filter(|c| is_hangul(*c)) {
+            run.push(c);
+            continue;
+        }
         for form in run_forms(&run) {
             if taken.contains(&form) {
                 continue;
             }
-            let n = counts.entry(form.clone()).or_default();
+            let n = counts.entry(form).or_default();
             if *n < cap {
                 *n += 1;
-                push_form(&mut out, &form);
+                out.push(form.0);
+                if form.1 != '\0' {
+                    out.push(form.1);
+                }
+                out.push(SENTINEL);
+                out.push(' ');
             }
+        }
+        run.clear();
+        if c.is_none() {
+            break;
         }
     }
     taken.extend(counts.into_keys());
@@ -266,7 +290,7 @@ mod tests {
 
     #[test]
     fn forms_count_how_often_a_word_occurs_up_to_the_cap() {
-        let mut taken = HashSet::new();
+        let mut taken = Taken::default();
         let forms = counted_forms(
             "레이저 가공, 레이저 절단, 레이저 용접, 레이저",
             3,
