@@ -84,30 +84,46 @@ pub fn partners(site: &Site) -> Partners {
             fs
         })
         .collect();
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    // Each feature's records, kind by kind: a record is compared only with the
+    // kinds it is matched with, without reading the records it is not.
+    let kind_of: Vec<Kind> = site.records.iter().map(|r| r.id.kind).collect();
+    // Ties are broken by slug, which is unique within a kind: its rank orders
+    // records of one kind the same way, without comparing strings.
+    let mut by_slug: Vec<usize> = (0..n).collect();
+    by_slug.sort_by(|&a, &b| site.records[a].id.slug.cmp(&site.records[b].id.slug));
+    let mut slug_rank = vec![0usize; n];
+    for (rank, &i) in by_slug.iter().enumerate() {
+        slug_rank[i] = rank;
+    }
+    let mut postings: Vec<Vec<(Kind, Vec<usize>)>> = vec![Vec::new(); names.len()];
     for (i, fs) in features.iter().enumerate() {
         for &f in fs {
-            postings[f].push(i);
+            let lists = &mut postings[f];
+            match lists.iter_mut().find(|(k, _)| *k == kind_of[i]) {
+                Some((_, list)) => list.push(i),
+                None => lists.push((kind_of[i], vec![i])),
+            }
         }
     }
+    let held = |f: usize| -> usize { postings[f].iter().map(|(_, l)| l.len()).sum() };
     let weight: Vec<f64> = names
         .iter()
-        .zip(&postings)
-        .map(|(f, list)| {
+        .enumerate()
+        .map(|(id, f)| {
             // Rarity among the records that can have the feature.
             let of = if f.0.starts_with("karte-") {
                 kartes
             } else {
                 n - kartes
             };
-            facet_weight(f.0) * (of as f64 / list.len() as f64).ln().max(0.05)
+            facet_weight(f.0) * (of as f64 / held(id) as f64).ln().max(0.05)
         })
         .collect();
     // A karte feature most kartes have (a common support area, a word of every
     // report) finds no telling candidate and would compare each karte with
     // nearly all: it counts only for candidates found through rarer ones.
     let cap = (kartes / 20).max(200);
-    let common = |f: usize| names[f].0.starts_with("karte-") && postings[f].len() > cap;
+    let common = |f: usize| names[f].0.starts_with("karte-") && held(f) > cap;
     (0..n)
         .into_par_iter()
         // One dense score buffer per worker thread, cleared through the list of touched records.
@@ -120,9 +136,11 @@ pub fn partners(site: &Site) -> Partners {
                     return Vec::new();
                 }
                 for &f in features[i].iter().filter(|&&f| !common(f)) {
-                    for &j in &postings[f] {
-                        let kind_j = site.records[j].id.kind;
-                        if j != i && kinds.contains(&kind_j) && counts(&names[f], kind_i, kind_j) {
+                    for (kind_j, list) in &postings[f] {
+                        if !kinds.contains(kind_j) || !counts(&names[f], kind_i, *kind_j) {
+                            continue;
+                        }
+                        for &j in list.iter().filter(|&&j| j != i) {
                             if scores[j] == 0.0 {
                                 touched.push(j);
                             }
@@ -146,14 +164,17 @@ pub fn partners(site: &Site) -> Partners {
                 // most of the site a candidate.
                 let mut best: Vec<Vec<(usize, f64)>> = vec![Vec::new(); kinds.len()];
                 for &j in touched.iter() {
-                    let Some(k) = kinds.iter().position(|&k| k == site.records[j].id.kind) else {
+                    let Some(k) = kinds.iter().position(|&k| k == kind_of[j]) else {
                         continue;
                     };
+                    // Most candidates score below the best few already kept.
+                    if best[k].len() == PER_KIND && scores[j] < best[k][PER_KIND - 1].1 {
+                        continue;
+                    }
                     if !linked.contains(&j) && !same_company(&site.records[i], &site.records[j]) {
                         keep_best(&mut best[k], (j, scores[j]), |a, b| {
-                            b.1.total_cmp(&a.1).then_with(|| {
-                                site.records[a.0].id.slug.cmp(&site.records[b.0].id.slug)
-                            })
+                            b.1.total_cmp(&a.1)
+                                .then_with(|| slug_rank[a.0].cmp(&slug_rank[b.0]))
                         });
                     }
                 }
