@@ -101,9 +101,9 @@ fn run_forms(run: &[char]) -> impl Iterator<Item = Form> + '_ {
     (run.iter().map(|c| (*c, '\0'))).chain(run.windows(2).map(|w| (w[0], w[1])))
 }
 
-/// Append `form` as an indexed word: with the sentinel, then a space.
-fn push_form(out: &mut String, form: &str) {
-    out.push_str(form);
+/// Append a form's letters as an indexed word: with the sentinel, then a space.
+fn push_form(out: &mut String, letters: impl IntoIterator<Item = char>) {
+    out.extend(letters);
     out.push(SENTINEL);
     out.push(' ');
 }
@@ -116,14 +116,7 @@ fn push_form(out: &mut String, form: &str) {
 pub fn counted_forms(text: &str, cap: usize, taken: &mut Taken) -> String {
     let mut counts: rustc_hash::FxHashMap<Form, usize> = Default::default();
     let mut out = String::new();
-    let mut run = Vec::new();
-    let mut chars = text.chars();
-    loop {
-        let c = chars.next();
-        if let Some(c) = c.filter(|c| is_hangul(*c)) {
-            run.push(c);
-            continue;
-        }
+    for run in hangul_runs(text) {
         for form in run_forms(&run) {
             if taken.contains(&form) {
                 continue;
@@ -131,17 +124,11 @@ pub fn counted_forms(text: &str, cap: usize, taken: &mut Taken) -> String {
             let n = counts.entry(form).or_default();
             if *n < cap {
                 *n += 1;
-                out.push(form.0);
-                if form.1 != '\0' {
-                    out.push(form.1);
-                }
-                out.push(SENTINEL);
-                out.push(' ');
+                push_form(
+                    &mut out,
+                    [form.0, form.1].into_iter().filter(|c| *c != '\0'),
+                );
             }
-        }
-        run.clear();
-        if c.is_none() {
-            break;
         }
     }
     taken.extend(counts.into_keys());
@@ -181,7 +168,7 @@ pub fn initial_forms(name: &str) -> String {
                 }
                 let form: String = letters[start..start + len].iter().collect();
                 if seen.insert(form.clone()) {
-                    push_form(&mut out, &form);
+                    push_form(&mut out, form.chars());
                 }
             }
         }
