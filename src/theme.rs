@@ -254,10 +254,11 @@ impl tera::Filter for TextFilter {
         let text = value.get("text").ok_or_else(|| {
             tera::Error::msg("the text filter takes a text with `text` and `lang`")
         })?;
-        let html = match value.get("lang").filter(|l| is_truthy(l)) {
+        let lang = value.get("lang").and_then(|l| l.as_str());
+        let html = match lang.filter(|l| !l.is_empty()) {
             Some(lang) => format!(
                 "<span lang=\"{}\" class=\"fallback\">{}</span>",
-                shown(lang),
+                tera::escape_html(lang),
                 shown(text)
             ),
             None => shown(text),
@@ -267,17 +268,5 @@ impl tera::Filter for TextFilter {
 
     fn is_safe(&self) -> bool {
         true
-    }
-}
-
-/// Whether Tera's `{% if %}` takes the value as true.
-fn is_truthy(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::Null => false,
-        serde_json::Value::Bool(b) => *b,
-        serde_json::Value::String(s) => !s.is_empty(),
-        serde_json::Value::Number(n) => n.as_f64() != Some(0.0),
-        serde_json::Value::Array(a) => !a.is_empty(),
-        serde_json::Value::Object(o) => !o.is_empty(),
     }
 }
