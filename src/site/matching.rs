@@ -105,7 +105,9 @@ pub fn partners(site: &Site) -> Partners {
             }
         }
     }
-    let held = |f: usize| -> usize { postings[f].iter().map(|(_, l)| l.len()).sum() };
+    let held: Vec<usize> = (postings.iter())
+        .map(|lists| lists.iter().map(|(_, l)| l.len()).sum())
+        .collect();
     let weight: Vec<f64> = names
         .iter()
         .enumerate()
@@ -116,14 +118,14 @@ pub fn partners(site: &Site) -> Partners {
             } else {
                 n - kartes
             };
-            facet_weight(f.0) * (of as f64 / held(id) as f64).ln().max(0.05)
+            facet_weight(f.0) * (of as f64 / held[id] as f64).ln().max(0.05)
         })
         .collect();
     // A karte feature most kartes have (a common support area, a word of every
     // report) finds no telling candidate and would compare each karte with
     // nearly all: it counts only for candidates found through rarer ones.
     let cap = (kartes / 20).max(200);
-    let common = |f: usize| names[f].0.starts_with("karte-") && held(f) > cap;
+    let common = |f: usize| names[f].0.starts_with("karte-") && held[f] > cap;
     (0..n)
         .into_par_iter()
         // One dense score buffer per worker thread, cleared through the list of touched records.
