@@ -522,3 +522,29 @@ fn each_pair_of_similar_sample_kartes_is_in_the_others_top_three() {
         );
     }
 }
+
+#[test]
+fn similar_cases_say_what_they_share_in_words_of_their_problems() {
+    let s = sample();
+    // These two share no term, but both rely on what a veteran knows
+    // ("숙련자의 감에 의존하고", "보고 배우기에만 의존하고").
+    let html = page(
+        &s.staff,
+        "ko/kartes/2025-02-ome-press-works-die-wear-prediction/index.html",
+    );
+    let reasons = texts(&html, "#partners-kartes .reason");
+    assert!(reasons.contains(&"공통: 의존".to_string()), "{reasons:?}");
+    // No reason anywhere is its label alone.
+    for lang in ["ko", "en"] {
+        let kartes = s.staff.join(lang).join("kartes");
+        for entry in std::fs::read_dir(&kartes).unwrap() {
+            let Ok(html) = std::fs::read_to_string(entry.unwrap().path().join("index.html")) else {
+                continue;
+            };
+            for reason in texts(&html, "#partners-kartes .reason") {
+                let said = reason.split_once(':').map_or("", |(_, s)| s.trim());
+                assert!(!said.is_empty(), "{reason:?} in {lang}");
+            }
+        }
+    }
+}

@@ -10,6 +10,8 @@ use super::details::{company, equipment, notice};
 use super::facts::{contact_facts, fact, link_fact, person_contact, plain_fact, section};
 use super::media::media;
 use super::view::*;
+use crate::site::matching::shared_words;
+use crate::site::Match;
 
 pub fn record_view(ctx: &PageCtx, l: &Localizer, record: &Record) -> RecordView {
     let kind = record.id.kind;
@@ -247,30 +249,43 @@ pub(super) fn partner_sections(ctx: &PageCtx, l: &Localizer, record: &Record) ->
                 .iter()
                 .map(|m| {
                     let mut card = ctx.card(l, m.record);
-                    // Kartes share the directory's terms under names of their
-                    // own, and words of their problems: the terms tell more.
-                    let labels: Vec<String> = m
-                        .shared
-                        .iter()
-                        .filter_map(|(tax, key)| {
-                            let tax = tax.strip_prefix("karte-").unwrap_or(tax);
-                            ctx.site
-                                .taxonomies
-                                .get(tax)
-                                .map(|t| l.term_label(t, key).text)
-                        })
-                        .take(4)
-                        .collect();
-                    card.reason = Some(Text::plain(format!(
-                        "{} {}",
-                        l.ui("partners.shares"),
-                        labels.join(", ")
-                    )));
+                    let shared = shared_labels(ctx, l, m);
+                    card.reason = (!shared.is_empty()).then(|| {
+                        Text::plain(format!("{} {}", l.ui("partners.shares"), shared.join(", ")))
+                    });
                     card
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// What a partner shares with the record, as a reader knows it: the labels of
+/// the shared terms, then (for kartes, which share the directory's terms under
+/// names of their own) the words of the partner's problem that the two share.
+fn shared_labels(ctx: &PageCtx, l: &Localizer, m: &Match) -> Vec<String> {
+    const SHOWN: usize = 4;
+    let mut labels: Vec<String> = (m.shared.iter())
+        .filter_map(|(tax, key)| {
+            let tax = tax.strip_prefix("karte-").unwrap_or(tax);
+            (ctx.site.taxonomies.get(tax)).map(|t| l.term_label(t, key).text)
+        })
+        .take(SHOWN)
+        .collect();
+    // Words only in the page's language: a reason reads as one phrase.
+    let problem = (ctx.site.records[m.record].summary.as_ref())
+        .map(|p| l.text(p))
+        .filter(|p| p.lang.is_none());
+    if let Some(problem) = problem {
+        let words = shared_words(&problem.text, &m.shared);
+        // A word a shown term already says (자동차 in 자동차 부품) is left out.
+        let new: Vec<String> = (words.into_iter())
+            .filter(|w| !labels.iter().any(|t| t.contains(w.as_str())))
+            .take(SHOWN - labels.len())
+            .collect();
+        labels.extend(new);
+    }
+    labels
 }
 
 /// A mailto link to the secretariat asking for this coordinator, with the page filled in.

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::content::model::{Details, Kind, Localized, Record};
 use crate::site::Site;
 use crate::site::{Match, Partners};
-use crate::text::hangul::{is_hangul, strip_particle};
+use crate::text::hangul::{is_hangul, noun_of, strip_particle};
 
 /// How many partners of each kind a record shows.
 pub const PER_KIND: usize = 3;
@@ -126,6 +126,12 @@ pub fn partners(site: &Site) -> Partners {
     // nearly all: it counts only for candidates found through rarer ones.
     let cap = (kartes / 20).max(200);
     let common = |f: usize| names[f].0.starts_with("karte-") && held[f] > cap;
+    // A word two reports share tells a reader why they are alike only when
+    // few others have it: most shared pairs of syllables are in words every
+    // report uses (있다, 관리하고). The others still count in the score.
+    let named: Vec<bool> = (0..names.len())
+        .map(|f| names[f].0 != KARTE_WORD || held[f] <= (kartes / 50).max(2))
+        .collect();
     (0..n)
         .into_par_iter()
         // One dense score buffer per worker thread, cleared through the list of touched records.
@@ -197,7 +203,7 @@ pub fn partners(site: &Site) -> Partners {
                                     &features[i],
                                     &features[j],
                                     &weight,
-                                    &names,
+                                    (&names, &named),
                                     kind_i,
                                     kind,
                                 ),
@@ -262,21 +268,49 @@ fn karte_features(record: &Record) -> Vec<Feature> {
     };
     for text in texts {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
-            let chars: Vec<char> = strip_particle(word).chars().collect();
-            if chars.iter().any(|c| is_hangul(*c)) {
-                out.extend(
-                    chars
-                        .windows(2)
-                        .filter(|w| w.iter().all(|c| is_hangul(*c)))
-                        .map(|w| (KARTE_WORD, w.iter().collect())),
-                );
-            } else if chars.len() >= 4 && !chars.iter().all(char::is_ascii_digit) {
-                out.push((KARTE_WORD, word.to_lowercase()));
-            }
+            out.extend(word_features(word).into_iter().map(|w| (KARTE_WORD, w)));
         }
     }
     out.sort();
     out.dedup();
+    out
+}
+
+/// What a word of a karte's problem is matched on: its pairs of Hangul
+/// syllables (its particle off), or the word itself if it is a long enough
+/// word in another script.
+fn word_features(word: &str) -> Vec<String> {
+    let chars: Vec<char> = strip_particle(word).chars().collect();
+    if chars.iter().any(|c| is_hangul(*c)) {
+        return (chars.windows(2))
+            .filter(|w| w.iter().all(|c| is_hangul(*c)))
+            .map(|w| w.iter().collect())
+            .collect();
+    }
+    if chars.len() >= 4 && !chars.iter().all(char::is_ascii_digit) {
+        return vec![word.to_lowercase()];
+    }
+    Vec::new()
+}
+
+/// The words of `problem` that two kartes share (`shared` as a [`Match`]
+/// has it, rarest first), in that order, each once and as the noun it names:
+/// what a reader recognises of the pairs of syllables they were matched on.
+pub fn shared_words(problem: &str, shared: &[(&str, String)]) -> Vec<String> {
+    if !shared.iter().any(|(f, _)| *f == KARTE_WORD) {
+        return Vec::new();
+    }
+    let words: Vec<(&str, Vec<String>)> = (problem.split(|c: char| !c.is_alphanumeric()))
+        .map(|w| (noun_of(w), word_features(w)))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (_, feature) in shared.iter().filter(|(f, _)| *f == KARTE_WORD) {
+        for (word, _) in words.iter().filter(|(_, fs)| fs.contains(feature)) {
+            if !out.iter().any(|w| w == word) {
+                out.push(word.to_string());
+            }
+        }
+    }
     out
 }
 
@@ -303,20 +337,20 @@ fn features(site: &Site, record: &Record) -> Vec<Feature> {
     out
 }
 
-/// The shared terms that count between the two kinds, heaviest first (then by
-/// facet and key, for stable output).
+/// The shared terms that count between the two kinds and are `named`,
+/// heaviest first (then by facet and key, for stable output).
 fn shared(
     a: &[usize],
     b: &[usize],
     weight: &[f64],
-    names: &[Feature],
+    (names, named): (&[Feature], &[bool]),
     ka: Kind,
     kb: Kind,
 ) -> Vec<Feature> {
     let mut common: Vec<usize> = a
         .iter()
         .copied()
-        .filter(|f| b.binary_search(f).is_ok() && counts(&names[*f], ka, kb))
+        .filter(|f| named[*f] && b.binary_search(f).is_ok() && counts(&names[*f], ka, kb))
         .collect();
     common.sort_by(|x, y| {
         weight[*y]

@@ -82,6 +82,53 @@ pub fn strip_particle(word: &str) -> &str {
     word
 }
 
+/// Endings of a verb made from a noun with 하다 or 되다 (`검토하고`,
+/// `의존하려는데`, `정리되어`), longest first.
+const VERB_ENDINGS: &[&str] = &[
+    "하려는데",
+    "하였는데",
+    "되었는데",
+    "하려고",
+    "하는데",
+    "하지만",
+    "하면서",
+    "하였다",
+    "되었다",
+    "했는데",
+    "하고",
+    "하지",
+    "하다",
+    "한다",
+    "하여",
+    "해서",
+    "하며",
+    "하는",
+    "하기",
+    "했다",
+    "하게",
+    "하면",
+    "되어",
+    "되고",
+    "된다",
+    "됐다",
+    "되는",
+    "되지",
+];
+
+/// The noun a word names: without its particle, and a verb made from a noun
+/// (`검토하고`) as that noun (`검토`), if at least two letters remain.
+pub fn noun_of(word: &str) -> &str {
+    let word = strip_particle(word);
+    for e in VERB_ENDINGS {
+        if let Some(stem) = word.strip_suffix(e) {
+            if stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_hangul) {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
 /// The syllable forms to index for `text`: each syllable and each pair of
 /// neighbouring syllables in a run of Hangul, once each, space-separated.
 pub fn index_forms(text: &str) -> String {
@@ -225,6 +272,22 @@ mod tests {
 
     fn forms(text: &str) -> Vec<String> {
         index_forms(text).split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_verb_made_from_a_noun_names_the_noun() {
+        for (word, noun) in [
+            ("검토하고", "검토"),
+            ("공동연구하려는데", "공동연구"),
+            ("정리되어", "정리"),
+            ("정년을", "정년"),
+            // Too short a stem, or no verb: as it is (less its particle).
+            ("하고", "하고"),
+            ("재고", "재고"),
+            ("소프트웨어", "소프트웨어"),
+        ] {
+            assert_eq!(noun_of(word), noun, "{word}");
+        }
     }
 
     #[test]
