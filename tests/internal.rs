@@ -396,6 +396,24 @@ fn a_company_page_shows_its_visits_newest_first_and_its_next_visit() {
     // None of it on the public page.
     let public = page(&s.public, "ko/companies/kodaira-mold/index.html");
     assert!(!public.contains("2026-01-kodaira-mold") && !public.contains("id=visits"));
+    // Each of its kartes lists the others the same way, newest first, itself left out.
+    let karte = page(
+        &s.staff,
+        "ko/kartes/2025-05-kodaira-mold-conformal-cooling-insert/index.html",
+    );
+    let others: Vec<String> = visits
+        .iter()
+        .filter(|u| !u.contains("2025-05-kodaira-mold-conformal-cooling-insert"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        attrs(&karte, "#company-kartes .item-title a", "href"),
+        others
+    );
+    assert_eq!(
+        texts(&karte, "#company-kartes .item-title"),
+        ["2026-01-29", "2025-09-04", "2025-02-13"].map(String::from)
+    );
 }
 
 /// A report's table as rows of cell texts.

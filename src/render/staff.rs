@@ -98,16 +98,18 @@ pub(super) fn karte(
         view.facts.push(plain_fact(l, "next_visit", next));
     }
     view.facts.push(plain_fact(l, "filed_by", &k.filed_by));
+    // The company's other visits as on its page: a company visited four
+    // times a year has dozens, which as cards would bury the report itself.
     if let Some(company) = ctx.site.get(&k.company.id()) {
         let others: Vec<usize> = visits(ctx, company, Kind::Companies)
             .into_iter()
             .filter(|&i| ctx.site.records[i].id != record.id)
             .collect();
         if !others.is_empty() {
-            view.sections.push(Section {
+            view.lists.push(ItemList {
                 id: "company-kartes".into(),
                 title: l.ui("section.company_kartes"),
-                cards: others.into_iter().map(|i| ctx.card(l, i)).collect(),
+                items: visit_items(ctx, l, &others, Kind::Companies),
             });
         }
     }
@@ -142,7 +144,31 @@ pub(super) fn timeline(ctx: &PageCtx, l: &Localizer, record: &Record, view: &mut
         return;
     }
     let kartes = visits(ctx, record, kind);
-    let items: Vec<Item> = kartes
+    let items = visit_items(ctx, l, &kartes, kind);
+    if items.is_empty() {
+        return;
+    }
+    if kind == Kind::Companies {
+        let next = kartes
+            .iter()
+            .filter_map(|&i| karte_of(&ctx.site.records[i]).and_then(|k| k.next_visit.clone()))
+            .filter(|d| *d >= ctx.site.today)
+            .min();
+        if let Some(next) = next {
+            view.facts.push(plain_fact(l, "next_visit", next));
+        }
+    }
+    view.lists.push(ItemList {
+        id: "visits".into(),
+        title: l.ui("section.visits"),
+        items,
+    });
+}
+
+/// Visits as a timeline's items: date, who (the coordinators on a company's
+/// timeline, the company on a coordinator's), areas, problem and outcome.
+fn visit_items(ctx: &PageCtx, l: &Localizer, kartes: &[usize], kind: Kind) -> Vec<Item> {
+    kartes
         .iter()
         .map(|&i| {
             let r = &ctx.site.records[i];
@@ -175,25 +201,7 @@ pub(super) fn timeline(ctx: &PageCtx, l: &Localizer, record: &Record, view: &mut
                 note: Some(outcome),
             }
         })
-        .collect();
-    if items.is_empty() {
-        return;
-    }
-    if kind == Kind::Companies {
-        let next = kartes
-            .iter()
-            .filter_map(|&i| karte_of(&ctx.site.records[i]).and_then(|k| k.next_visit.clone()))
-            .filter(|d| *d >= ctx.site.today)
-            .min();
-        if let Some(next) = next {
-            view.facts.push(plain_fact(l, "next_visit", next));
-        }
-    }
-    view.lists.push(ItemList {
-        id: "visits".into(),
-        title: l.ui("section.visits"),
-        items,
-    });
+        .collect()
 }
 
 fn term_labels(ctx: &PageCtx, l: &Localizer, record: &Record, taxonomy: &str) -> Vec<String> {
