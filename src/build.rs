@@ -82,8 +82,19 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
     let problems = Diagnostics::new();
     let t = Instant::now();
     let loading = timings.progress.stage("load", "records", None);
-    let loaded = crate::content::load::load(&options.root, &problems);
-    loading.add(loaded.as_ref().map_or(0, |l| l.records.len()));
+    let mut loaded = crate::content::load::load(&options.root, &problems);
+    let kartes = match (&mut loaded, &options.internal) {
+        (Some(loaded), Some(internal)) => Some(crate::content::load::load_internal(
+            &options.root,
+            internal,
+            &loaded.config,
+            &mut loaded.taxonomies,
+            &problems,
+        )),
+        _ => None,
+    };
+    let karte_count = kartes.as_ref().map_or(0, Vec::len);
+    loading.add(loaded.as_ref().map_or(0, |l| l.records.len()) + karte_count);
     loading.finish();
     timings.record("load", t);
     let t = Instant::now();
@@ -92,14 +103,7 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
             loaded.config.base_url = url.clone();
         }
         crate::content::history::fill_from_git(&options.root, &mut loaded.records);
-        if let Some(internal) = &options.internal {
-            let kartes = crate::content::load::load_internal(
-                &options.root,
-                internal,
-                &loaded.config,
-                &mut loaded.taxonomies,
-                &problems,
-            );
+        if let Some(kartes) = kartes {
             loaded.records.extend(kartes);
             crate::content::load::name_kartes(&mut loaded.records);
         }
