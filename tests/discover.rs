@@ -485,7 +485,9 @@ fn sitemap_robots_manifest_and_link_previews() {
     let manifest: serde_json::Value =
         serde_json::from_str(&site.page("manifest.webmanifest")).unwrap();
     assert_eq!(manifest["start_url"], "/cluster/");
-    for icon in manifest["icons"].as_array().unwrap() {
+    let icons = manifest["icons"].as_array().unwrap();
+    assert_eq!(icons.len(), 3, "{manifest}");
+    for icon in icons {
         let src = icon["src"]
             .as_str()
             .unwrap()

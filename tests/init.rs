@@ -46,6 +46,15 @@ fn init_writes_a_site_that_checks_and_builds_and_refuses_to_write_twice() {
     ] {
         assert!(site.join(file).is_file(), "{file} missing");
     }
+    // The options land in site.yaml as values, not in the comments around them.
+    let config = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    for line in [
+        "base_url: \"https://cluster.example.org/sub/\"",
+        "  email: \"office@cluster.example.org\"",
+        "  phone: \"+82 2 000 0000\"",
+    ] {
+        assert!(config.lines().any(|l| l == line), "{line} in {config}");
+    }
     // One example record per kind, each a draft.
     for kind in clusterpress::content::model::Kind::ALL {
         let dir = site.join("content").join(kind.dir());

@@ -136,6 +136,11 @@ fn every_image_has_alt_size_and_a_srcset_of_real_files() {
         3,
         "320, 640 and 960 wide: {srcset}"
     );
+    // The gallery loads lazily; a logo at the top of the page loads at once.
+    assert_eq!(common::attrs(&gallery, ".gallery img", "loading"), ["lazy"]);
+    let alpha = site.page("en/companies/alpha/index.html");
+    assert_eq!(common::attrs(&alpha, "img.portrait", "alt").len(), 1);
+    assert!(common::attrs(&alpha, "img.portrait", "loading").is_empty());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{attrs, broken_links, snapshot, texts, Site};
+use common::{attrs, broken_links, readable, snapshot, texts, Site};
 
 /// Every HTML page under `out/<lang>/`, relative to it, sorted.
 fn pages_of(out: &std::path::Path, lang: &str) -> Vec<String> {
@@ -108,6 +108,18 @@ fn base_url_can_be_overridden_for_preview_deployments() {
     assert!(broken_links(&site.out(), "/pr-7/").is_empty());
     let page = site.page("ko/index.html");
     assert!(page.contains("href=/pr-7/static/style.css"), "{page}");
+    // Absolute addresses take the preview's host too.
+    assert_eq!(
+        attrs(
+            &site.page("en/companies/alpha/index.html"),
+            "link[rel=canonical]",
+            "href"
+        ),
+        ["https://preview.example.net/pr-7/en/companies/alpha/"]
+    );
+    assert!(site
+        .page("robots.txt")
+        .contains("Sitemap: https://preview.example.net/pr-7/sitemap.xml"));
 }
 
 #[test]
@@ -228,7 +240,11 @@ fn text_missing_in_a_language_falls_back_and_is_marked() {
     // beta has no English body: the Korean one is shown, marked with its language.
     let en = site.page("en/companies/beta/index.html");
     assert_eq!(attrs(&en, ".prose.fallback", "lang"), vec!["ko"]);
-    assert!(texts(&en, ".notice").len() == 1, "a notice says so");
+    assert_eq!(
+        texts(&en, ".notice"),
+        ["Some text on this page has no English version yet and is shown in 한국어."],
+        "a notice says so"
+    );
     // The ja page of alpha: the summary exists only in ko and en, so it falls back to ko.
     let ja = site.page("ja/companies/alpha/index.html");
     assert!(
@@ -360,9 +376,15 @@ fn drafts_stay_out_unless_asked_for() {
     let site = Site::new("small", &[]);
     site.build(&[]);
     assert!(!site.out().join("ko/companies/secret").exists());
-    assert!(snapshot(&site.out())
-        .values()
-        .all(|b| !String::from_utf8_lossy(b).contains("SECRET-DRAFT")));
+    // Unpacked: the search index is gzipped.
+    for path in snapshot(&site.out()).keys() {
+        let text = readable(&site.out().join(path));
+        assert!(
+            !String::from_utf8_lossy(&text).contains("SECRET-DRAFT"),
+            "{}",
+            path.display()
+        );
+    }
     site.build(&["--drafts"]);
     assert!(site
         .page("ko/companies/secret/index.html")
@@ -383,7 +405,12 @@ fn people_without_public_contact_show_the_secretariat() {
     site.build(&[]);
     let page = site.page("en/coordinators/coord-sato/index.html");
     assert!(!page.contains("sato@private.example"));
-    assert!(page.contains("mailto:office@test-cluster.example"));
+    assert!(!page.contains("+81 90 0000 0000"));
+    // The contact panel itself (the request button is a mailto to the office too).
+    assert_eq!(
+        attrs(&page, ".panel-contact dd a", "href"),
+        ["mailto:office@test-cluster.example", "tel:+81420000000"]
+    );
 }
 
 #[test]

@@ -57,9 +57,15 @@ fn new_writes_every_field_and_passes_check() {
         for lang in ["ko:", "en:", "ja:"] {
             assert!(text.contains(lang), "{kind}: every language in {text}");
         }
-        assert!(site
+        for lang in ["en", "ja"] {
+            let body = site
+                .root()
+                .join(format!("content/{kind}/fresh-one.{lang}.md"));
+            assert!(body.is_file(), "{kind}: {lang} body");
+        }
+        assert!(!site
             .root()
-            .join(format!("content/{kind}/fresh-one.ja.md"))
+            .join(format!("content/{kind}/fresh-one.ko.md"))
             .exists());
     }
     let (ok, problems) = site.check_json();

@@ -256,6 +256,19 @@ fn translation_report_counts_per_language() {
         "{text}"
     );
     assert!(!english.contains("content/companies/alpha.md"), "{text}");
+    // Counted per kind and in all, drafts (secret) included.
+    let japanese = text.split("ja:").nth(1).unwrap();
+    for (report, line) in [
+        (english, "companies            2 of 4     translated (50 %)"),
+        (english, "all                  6 of 16    translated (38 %)"),
+        (
+            japanese,
+            "companies            1 of 4     translated (25 %)",
+        ),
+        (japanese, "content/companies/beta.md: name, summary, body"),
+    ] {
+        assert!(report.contains(line), "{line} in {text}");
+    }
 }
 
 #[test]
