@@ -135,7 +135,9 @@ test("filters narrow by kind and facet, with localized names", async () => {
   await page.goto(`${server.url}en/search/`);
   const all = await pagefindSearch(page, "laser");
   const open = await pagefindSearch(page, "laser", { filters: { Kind: "Equipment", Availability: "Open to outside users" } });
-  assert.ok(open.length > 0 && open.length < all.length);
+  // The two laser machines open to outside users; not the metal 3D printer (not open), nor any record of another kind.
+  assert.deepEqual(open.map((r) => r.url).sort(), ["/en/equipment/eq-femtosecond-laser/", "/en/equipment/eq-fiber-laser-cutter/"]);
+  assert.ok(open.length < all.length);
   for (const r of open) {
     assert.deepEqual(r.filters.Kind, ["Equipment"]);
     assert.ok(r.filters.Availability.includes("Open to outside users"));
@@ -148,21 +150,30 @@ test("filters narrow by kind and facet, with localized names", async () => {
 test("equipment results show how to book and on what terms, and filter by owner", async () => {
   await page.goto(`${server.url}ko/search/`);
   const results = await pagefindSearch(page, await processTerm("레이저"), { filters: { 종류: "설비", "이용 가능 여부": "외부 개방" } });
-  assert.ok(results.length > 0);
+  assert.deepEqual(results.map((r) => r.url).sort(), ["/ko/equipment/eq-femtosecond-laser/", "/ko/equipment/eq-fiber-laser-cutter/"]);
   for (const r of results) {
     assert.ok(r.meta["예약 방법"], `${r.url} shows its booking contact`);
     assert.ok(r.filters["보유 기관"]?.length === 1, `${r.url} has its owner as a filter`);
   }
   const owned = await pagefindSearch(page, null, { filters: { "보유 기관": "다마공과대학교" } });
-  assert.ok(owned.length > 0 && owned.every((r) => r.filters["보유 기관"][0] === "다마공과대학교"));
+  assert.deepEqual(owned.map((r) => r.url).sort(), [
+    "/ko/equipment/eq-cmm-3d-measuring/",
+    "/ko/equipment/eq-femtosecond-laser/",
+    "/ko/equipment/eq-old-stylus-profilometer/",
+  ]);
+  assert.ok(owned.every((r) => r.filters["보유 기관"][0] === "다마공과대학교"));
 });
 
 test("a product is a result of its own that leads to its place on the company page", async () => {
   await page.goto(`${server.url}en/search/`);
   const results = await pagefindSearch(page, "turbine", { filters: { Kind: "Product" } });
-  assert.ok(results.length >= 1);
-  assert.match(results[0].url, /^\/en\/companies\/[a-z0-9-]+\/#product-\d+$/);
-  assert.equal(results[0].meta.Company !== undefined, true);
+  // One company makes one: its product, found as itself.
+  assert.equal(results.length, 1, results.map((r) => r.url).join(" "));
+  assert.match(results[0].url, /^\/en\/companies\/hanbit-precision\/#product-\d+$/);
+  assert.equal(results[0].meta.Company, "Hanbit Precision Co., Ltd.");
+  await page.goto(server.url + results[0].url.slice(1));
+  const anchor = results[0].url.split("#")[1];
+  assert.match(await page.locator(`#${anchor}`).innerText(), /Inconel turbine-blade root machining/);
 });
 
 test("results can be sorted by name", async () => {
@@ -190,7 +201,8 @@ test("the header search box and URL presets run the search in the page's UI", as
   await page.fill("#within-q", "절단");
   await page.press("#within-q", "Enter");
   await page.waitForSelector(".pagefind-ui__result-title");
-  assert.equal(await page.locator(".pagefind-ui__filter-checkbox:checked").count(), 1);
+  const ticked = await page.locator(".pagefind-ui__filter-checkbox:checked").evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.deepEqual(ticked, ["레이저 가공"]);
   // A filter alone lists what is under it.
   await page.goto(`${server.url}en/search/?tier=super`);
   await page.waitForSelector(".pagefind-ui__result-title");
@@ -200,9 +212,11 @@ test("the header search box and URL presets run the search in the page's UI", as
   await page.waitForSelector(".pagefind-ui__result-title");
   const tags = await page.locator(".pagefind-ui__result-tag").allTextContents();
   assert.ok(tags.length > 0 && tags.every((t) => !t.includes("_forms")), tags.join(" | "));
-  // Opening a result reaches the record.
+  // Opening a result reaches that record.
+  const href = await page.locator(".pagefind-ui__result-link").first().getAttribute("href");
   await page.locator(".pagefind-ui__result-link").first().click();
   await page.waitForSelector("article.record h1");
+  assert.equal(new URL(page.url()).pathname, href.split("#")[0]);
 });
 
 test("with search_fragment_files the results come in a few packed files and every query finds the same", async () => {

@@ -104,17 +104,32 @@ test("karte search finds a Korean word inside a compound, and filters by coordin
   // 취성 is written only inside 수소취성 (hydrogen embrittlement).
   const found = await pagefindSearch(page, await term("취성"), { filters: { 종류: "카르테" } });
   assert.deepEqual(found.map((r) => r.url), ["/ko/kartes/2026-03-sagami-plating-hydrogen-embrittlement-baking/"]);
+  const urls = (results) => results.map((r) => r.url).sort();
+  const karte = (slug) => `/ko/kartes/${slug}/`;
+  // Every Korean karte that writes 냉각, alone or inside a compound (냉각수, 형상냉각), and no other.
   const cooling = await pagefindSearch(page, await term("냉각"), { filters: { 종류: "카르테" } });
-  assert.ok(cooling.length >= 3, `${cooling.length} kartes about cooling`);
-  assert.ok(cooling.every((r) => r.url.startsWith("/ko/kartes/")));
+  assert.deepEqual(urls(cooling), [
+    "2025-02-machida-heat-treat-ring-gear-distortion",
+    "2025-03-hamura-castings-die-cooling-time",
+    "2025-03-hino-ev-components-shaft-distortion",
+    "2025-05-kodaira-mold-conformal-cooling-insert",
+    "2026-01-kodaira-mold-conformal-insert-trial",
+    "2026-02-hamura-castings-ev-market-entry",
+    "2026-07-hamura-castings-conformal-cooling-result",
+  ].map(karte));
   const tanabe = await pagefindSearch(page, await term("냉각"), { filters: { 종류: "카르테", 코디네이터: "다나베 히로시", 연도: "2025" } });
-  assert.ok(tanabe.length >= 1 && tanabe.length < cooling.length, `${tanabe.length} of ${cooling.length}`);
+  assert.deepEqual(urls(tanabe), [
+    "2025-02-machida-heat-treat-ring-gear-distortion",
+    "2025-03-hino-ev-components-shaft-distortion",
+    "2025-05-kodaira-mold-conformal-cooling-insert",
+  ].map(karte));
   for (const r of tanabe) {
     assert.ok(r.filters["코디네이터"].includes("다나베 히로시"), r.url);
     assert.deepEqual(r.filters["연도"], ["2025"], r.url);
   }
-  const open = await pagefindSearch(page, null, { filters: { "진행 상태": "보류" } });
-  assert.ok(open.length >= 1 && open.every((r) => r.url.startsWith("/ko/kartes/")), JSON.stringify(open.map((r) => r.url)));
+  const onHold = await pagefindSearch(page, null, { filters: { "진행 상태": "보류" } });
+  assert.deepEqual(urls(onHold), ["2025-07-machida-heat-treat-furnace-energy-cost", "2025-11-greenleaf-energy-first-production-funding"].map(karte));
+  for (const r of onHold) assert.deepEqual(r.filters["진행 상태"], ["보류"], r.url);
   // The list page's finder opens the search page with its presets.
   await page.goto(server.url + "ko/kartes/", { waitUntil: "load" });
   await page.selectOption("select[name=coordinator]", "coord-tanabe-hiroshi");
@@ -122,5 +137,8 @@ test("karte search finds a Korean word inside a compound, and filters by coordin
   await page.waitForSelector(".pagefind-ui__result-title");
   const titles = await page.locator(".pagefind-ui__result-link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   assert.ok(titles.length >= 1 && titles.every((h) => h.includes("/ko/kartes/")), titles.join(" "));
+  // The coordinator came with the link: it is the one filter ticked.
+  const ticked = await page.locator(".pagefind-ui__filter-checkbox:checked").evaluateAll((boxes) => boxes.map((b) => b.value));
+  assert.ok(ticked.includes("다나베 히로시"), ticked.join(", "));
   await page.close();
 });
