@@ -108,6 +108,7 @@ fn record_entries(
             let hidden = Hidden {
                 names: other_texts(others, &p.name),
                 labels: Vec::new(),
+                also: Vec::new(),
                 initials: false,
             };
             let mut entry = entry(l, record, &l.text(&p.name).text, text, hidden, "product");
@@ -141,6 +142,9 @@ struct Hidden {
     names: Vec<String>,
     /// Its term labels in the site's other languages.
     labels: Vec<String>,
+    /// What a visitor may type for its terms (`search.also` in the theme's
+    /// strings): 대여 and rent for equipment open to outside users.
+    also: Vec<String>,
     /// Whether its name gets initial-consonant forms.
     initials: bool,
 }
@@ -200,12 +204,14 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     }
     field_text(site, l, record, &mut text);
     let mut labels = Vec::new();
+    let mut also = Vec::new();
     text.weight = WEIGHT_MID;
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
                 text.push(&l.term_label(taxonomy, t).text);
                 labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
+                also.extend(l.ui_opt(&format!("search.also.{tax}.{t}")));
             }
         }
     }
@@ -214,6 +220,7 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     let hidden = Hidden {
         names: other_texts(others, &record.title),
         labels,
+        also,
         initials: INITIALS_KINDS.contains(&record.id.kind.dir()),
     };
     let mut entry = entry(
@@ -374,12 +381,16 @@ fn entry(
     // and other-language names are in the hidden name field only (weighed by
     // the page's metaWeights): here as well they cost index bytes and no rank.
     let mid = hangul::counted_forms(&text.of_weight(true), FORM_CAP, &mut taken);
+    // Words a visitor types for a term count as its label does, found whole
+    // and, in Korean, by their forms.
+    let also = words(&hidden.also);
+    let also_forms = hangul::counted_forms(&also, 1, &mut taken);
     let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
     let content = format!(
         "{}\n{HIDDEN_START}\n{}\n{}\n{}",
         weighted(&text.parts),
         weighted(&[(WEIGHT_NAME, words(&[title.to_string(), initials]))]),
-        weighted(&[(WEIGHT_MID, words(&[mid, words(&labels)]))]),
+        weighted(&[(WEIGHT_MID, words(&[mid, words(&labels), also, also_forms]))]),
         body,
     );
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();

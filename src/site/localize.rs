@@ -75,14 +75,16 @@ impl<'a> Localizer<'a> {
 
     /// An interface string by dotted path (`kind.companies.one`); the path itself if missing.
     pub fn ui(&self, path: &str) -> String {
+        self.ui_opt(path).unwrap_or_else(|| path.to_string())
+    }
+
+    /// The interface string at `path`, if the theme has one.
+    pub fn ui_opt(&self, path: &str) -> Option<String> {
         let mut v = self.strings;
         for part in path.split('.') {
-            match v.get(part) {
-                Some(next) => v = next,
-                None => return path.to_string(),
-            }
+            v = v.get(part)?;
         }
-        v.as_str().map_or_else(|| path.to_string(), str::to_string)
+        v.as_str().map(str::to_string)
     }
 
     /// The name of a kind (its list's title and menu entry).

@@ -164,6 +164,27 @@ test("equipment results show how to book and on what terms, and filter by owner"
   assert.ok(owned.every((r) => r.filters["보유 기관"][0] === "다마공과대학교"));
 });
 
+test("a visitor who asks to rent (대여, rent) finds the equipment open to outside users, and only it first", async () => {
+  const dir = join(repo, "content", "equipment");
+  const open = readdirSync(dir)
+    .filter((f) => /^open: true$/m.test(readFileSync(join(dir, f), "utf8")))
+    .map((f) => f.replace(/\.(yaml|md)$/, ""))
+    .sort();
+  assert.ok(open.length >= 10, open.join(" "));
+  const urls = (lang, slugs) => slugs.map((s) => `/${lang}/equipment/${s}/`);
+  await page.goto(`${server.url}ko/search/`);
+  const rent = await pageSearch(page, "대여", 50);
+  assert.deepEqual(rent.results.map((r) => r.url).sort(), urls("ko", open), "대여 finds every open unit and nothing else");
+  const measuring = await pageSearch(page, "측정기 대여");
+  assert.deepEqual(measuring.results.map((r) => r.url).sort(), urls("ko", ["eq-cmm-3d-measuring", "eq-white-light-interferometer"]));
+  await page.goto(`${server.url}en/search/`);
+  const english = await pageSearch(page, "rent", 50);
+  const first = english.results.slice(0, open.length).map((r) => r.url).sort();
+  assert.deepEqual(first, urls("en", open), "the open units come first");
+  const cmm = await pageSearch(page, "rent a measuring machine");
+  assert.equal(cmm.results[0].url, "/en/equipment/eq-cmm-3d-measuring/");
+});
+
 test("a product is a result of its own that leads to its place on the company page", async () => {
   await page.goto(`${server.url}en/search/`);
   const results = await pagefindSearch(page, "turbine", { filters: { Kind: "Product" } });
