@@ -164,7 +164,7 @@ test("equipment results show how to book and on what terms, and filter by owner"
   assert.ok(owned.every((r) => r.filters["보유 기관"][0] === "다마공과대학교"));
 });
 
-test("a visitor who asks to rent (대여, rent) finds the equipment open to outside users, and only it first", async () => {
+test("a visitor's own words find what the directory names otherwise: 대여 and rent the equipment open to outside users, subsidy the grants", async () => {
   const dir = join(repo, "content", "equipment");
   const open = readdirSync(dir)
     .filter((f) => /^open: true$/m.test(readFileSync(join(dir, f), "utf8")))
@@ -183,6 +183,9 @@ test("a visitor who asks to rent (대여, rent) finds the equipment open to outs
   assert.deepEqual(first, urls("en", open), "the open units come first");
   const cmm = await pageSearch(page, "rent a measuring machine");
   assert.equal(cmm.results[0].url, "/en/equipment/eq-cmm-3d-measuring/");
+  // The same for notices: the grants say "grant", a visitor types "subsidy".
+  const subsidy = await pageSearch(page, "subsidy");
+  assert.deepEqual(subsidy.results.slice(0, 2).map((r) => r.url).sort(), ["/en/notices/2026-hachioji-new-product-grant/", "/en/notices/2027-monozukuri-grant/"]);
 });
 
 test("a product is a result of its own that leads to its place on the company page", async () => {
