@@ -609,3 +609,38 @@ fn a_large_index_is_built_in_parts_that_hold_every_record_once() {
     assert_eq!(config["parts"].as_array().unwrap().len(), 0);
     assert!(!whole.out().join("pagefind/p1").exists());
 }
+
+#[test]
+fn a_visitors_own_words_find_open_equipment_but_not_a_retired_unit() {
+    let site = Site::new("small", &[]);
+    let laser =
+        std::fs::read_to_string(site.root().join("content/equipment/eq-laser.yaml")).unwrap();
+    let old = laser
+        .replace("파이버 레이저", "옛 레이저")
+        .replace("Fiber laser", "Old laser");
+    site.write(
+        "content/equipment/eq-old.yaml",
+        &format!("{old}status: retired\n"),
+    );
+    site.build(&[]);
+    // What Pagefind indexed of each record is its fragment's content (unpacked).
+    let fragments = site.out().join("pagefind/fragment");
+    let mut found: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&fragments).unwrap() {
+        let text = readable(&entry.unwrap().path());
+        let json = text
+            .strip_prefix(b"pagefind_dcd")
+            .expect("Pagefind's signature");
+        let fragment: serde_json::Value = serde_json::from_slice(json).unwrap();
+        let words: Vec<&str> = fragment["content"]
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        if words.contains(&"rent") || words.contains(&"대여") {
+            found.push(fragment["url"].as_str().unwrap().to_string());
+        }
+    }
+    found.sort();
+    assert_eq!(found, ["en/equipment/eq-laser/", "ko/equipment/eq-laser/"]);
+}

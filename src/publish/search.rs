@@ -211,7 +211,10 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
             for t in terms {
                 text.push(&l.term_label(taxonomy, t).text);
                 labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
-                also.extend(l.ui_opt(&format!("search.also.{tax}.{t}")));
+                // A retired unit is not for rent, whatever its access says.
+                if !record.is_retired() {
+                    also.extend(l.ui_opt(&format!("search.also.{tax}.{t}")));
+                }
             }
         }
     }
