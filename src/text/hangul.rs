@@ -72,8 +72,14 @@ pub fn is_hangul(c: char) -> bool {
 
 /// The word without a trailing particle, if at least two letters remain.
 pub fn strip_particle(word: &str) -> &str {
-    for p in PARTICLES {
-        if let Some(stem) = word.strip_suffix(p) {
+    strip_ending(word, PARTICLES)
+}
+
+/// The word without the first of `endings` it ends with, if at least two
+/// letters remain and the last is Hangul.
+fn strip_ending<'a>(word: &'a str, endings: &[&str]) -> &'a str {
+    for e in endings {
+        if let Some(stem) = word.strip_suffix(e) {
             if stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_hangul) {
                 return stem;
             }
@@ -118,15 +124,7 @@ const VERB_ENDINGS: &[&str] = &[
 /// The noun a word names: without its particle, and a verb made from a noun
 /// (`검토하고`) as that noun (`검토`), if at least two letters remain.
 pub fn noun_of(word: &str) -> &str {
-    let word = strip_particle(word);
-    for e in VERB_ENDINGS {
-        if let Some(stem) = word.strip_suffix(e) {
-            if stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_hangul) {
-                return stem;
-            }
-        }
-    }
-    word
+    strip_ending(strip_particle(word), VERB_ENDINGS)
 }
 
 /// The syllable forms to index for `text`: each syllable and each pair of
