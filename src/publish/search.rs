@@ -205,14 +205,15 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     field_text(site, l, record, &mut text);
     let mut labels = Vec::new();
     let mut also = Vec::new();
+    // A retired unit is not for rent, whatever its access says.
+    let retired = record.is_retired();
     text.weight = WEIGHT_MID;
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
                 text.push(&l.term_label(taxonomy, t).text);
                 labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
-                // A retired unit is not for rent, whatever its access says.
-                if !record.is_retired() {
+                if !retired {
                     also.extend(l.ui_opt(&format!("search.also.{tax}.{t}")));
                 }
             }

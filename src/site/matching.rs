@@ -297,14 +297,18 @@ fn word_features(word: &str) -> Vec<String> {
 /// has it, rarest first), in that order, each once and as the noun it names:
 /// what a reader recognises of the pairs of syllables they were matched on.
 pub fn shared_words(problem: &str, shared: &[(&str, String)]) -> Vec<String> {
-    if !shared.iter().any(|(f, _)| *f == KARTE_WORD) {
+    let features: Vec<&String> = (shared.iter())
+        .filter(|(f, _)| *f == KARTE_WORD)
+        .map(|(_, w)| w)
+        .collect();
+    if features.is_empty() {
         return Vec::new();
     }
     let words: Vec<(&str, Vec<String>)> = (problem.split(|c: char| !c.is_alphanumeric()))
         .map(|w| (noun_of(w), word_features(w)))
         .collect();
     let mut out: Vec<String> = Vec::new();
-    for (_, feature) in shared.iter().filter(|(f, _)| *f == KARTE_WORD) {
+    for feature in features {
         for (word, _) in words.iter().filter(|(_, fs)| fs.contains(feature)) {
             if !out.iter().any(|w| w == word) {
                 out.push(word.to_string());
