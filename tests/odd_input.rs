@@ -6,12 +6,11 @@
 mod common;
 
 use std::fmt::Write as _;
-use std::io::Read as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use clusterpress::build::{self, Options, Timings};
-use common::{snapshot, Site};
+use common::{pagefind_file, snapshot, Site};
 use unicode_normalization::UnicodeNormalization;
 
 /// A Markdown body of about `bytes` bytes: Korean and English paragraphs,
@@ -102,18 +101,6 @@ fn a_10_mb_body_is_checked_and_rendered() {
         "{:?}",
         started.elapsed()
     );
-}
-
-/// A Pagefind file: gzipped, with a signature in front of the content.
-fn pagefind_file(path: &Path) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
-        .read_to_end(&mut bytes)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    bytes
-        .strip_prefix(b"pagefind_dcd")
-        .expect("Pagefind's signature")
-        .to_vec()
 }
 
 /// Where `word` is indexed for `lang`, looked up as Pagefind's search does:

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{attrs, broken_links, readable, snapshot, texts, Site};
+use common::{attrs, broken_links, pagefind_file, readable, snapshot, texts, Site};
 
 /// Every HTML page under `out/<lang>/`, relative to it, sorted.
 fn pages_of(out: &std::path::Path, lang: &str) -> Vec<String> {
@@ -627,11 +627,8 @@ fn a_visitors_own_words_find_open_equipment_but_not_a_retired_unit() {
     let fragments = site.out().join("pagefind/fragment");
     let mut found: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(&fragments).unwrap() {
-        let text = readable(&entry.unwrap().path());
-        let json = text
-            .strip_prefix(b"pagefind_dcd")
-            .expect("Pagefind's signature");
-        let fragment: serde_json::Value = serde_json::from_slice(json).unwrap();
+        let fragment: serde_json::Value =
+            serde_json::from_slice(&pagefind_file(&entry.unwrap().path())).unwrap();
         let words: Vec<&str> = fragment["content"]
             .as_str()
             .unwrap()

@@ -104,6 +104,14 @@ pub fn readable(path: &Path) -> Vec<u8> {
     bytes
 }
 
+/// A Pagefind file: gzipped, with a signature in front of the content.
+pub fn pagefind_file(path: &Path) -> Vec<u8> {
+    readable(path)
+        .strip_prefix(b"pagefind_dcd")
+        .unwrap_or_else(|| panic!("{}: no Pagefind signature", path.display()))
+        .to_vec()
+}
+
 /// Every file under `dir` with its bytes, keyed by relative path.
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
