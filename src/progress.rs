@@ -6,6 +6,7 @@
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -53,7 +54,7 @@ impl Progress {
             name,
             unit,
             lines: matches!(self, Progress::Lines),
-            started: Instant::now(),
+            started: OnceLock::new(),
             count: AtomicU64::new(0),
             bar,
         };
@@ -70,7 +71,10 @@ pub struct Stage {
     name: &'static str,
     unit: &'static str,
     lines: bool,
-    started: Instant,
+    /// When its work began: its total was set or its first unit counted. A
+    /// stage is made before it runs (the index of a large site waits for the
+    /// pages), and its time is its own work's, not the wait's.
+    started: OnceLock<Instant>,
     count: AtomicU64,
     bar: Option<ProgressBar>,
 }
@@ -83,6 +87,7 @@ impl Stage {
 
     /// How many there will be, once known: the live line then shows a bar and the time left.
     pub fn set_total(&self, total: usize) {
+        self.started.get_or_init(Instant::now);
         if let Some(bar) = &self.bar {
             bar.set_length(total as u64);
             let template = "{prefix:>9} [{bar:30}] {pos}/{len} {msg} ({eta} left)";
@@ -93,6 +98,7 @@ impl Stage {
     }
 
     pub fn add(&self, n: usize) {
+        self.started.get_or_init(Instant::now);
         self.count.fetch_add(n as u64, Ordering::Relaxed);
         if let Some(bar) = &self.bar {
             bar.inc(n as u64);
@@ -105,7 +111,11 @@ impl Stage {
     }
 
     pub fn finish(&self) {
-        let secs = self.started.elapsed().as_secs_f64();
+        let secs = self
+            .started
+            .get_or_init(Instant::now)
+            .elapsed()
+            .as_secs_f64();
         if self.lines {
             eprintln!(
                 "{:<9} {:>8} {:<8} {secs:>6.1} s",
@@ -121,5 +131,23 @@ impl Stage {
             // Abandoned, not finished: finishing would show the bar's length, not the count.
             bar.abandon_with_message(format!("{} in {secs:.1} s", self.unit));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stage_is_timed_from_its_first_work_not_from_when_it_was_made() {
+        let waiting = Progress::Lines.stage("index", "records", None);
+        let made = Instant::now();
+        assert!(waiting.started.get().is_none());
+        waiting.add(1);
+        assert!(*waiting.started.get().unwrap() >= made);
+        let counted = Progress::Lines.stage("render", "pages", None);
+        let made = Instant::now();
+        counted.set_total(10);
+        assert!(*counted.started.get().unwrap() >= made);
     }
 }
