@@ -128,6 +128,7 @@ pub fn check(options: &Options, timings: &mut Timings) -> Checked {
     let matching = timings.progress.stage("match", "records", None);
     let site = site.map(|mut site| {
         site.partners = crate::site::matching::partners(&site);
+        site.karte_nouns = crate::site::matching::karte_nouns(&site);
         matching.add(site.records.len());
         site
     });

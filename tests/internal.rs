@@ -538,7 +538,16 @@ fn similar_cases_say_what_they_share_in_words_of_their_problems() {
     );
     let reasons = texts(&html, "#partners-kartes .reason");
     assert!(reasons.contains(&"공통: 의존".to_string()), "{reasons:?}");
-    // No reason anywhere is its label alone.
+    // Two reports of cooling dies both say 길고 (long and): the reason names
+    // 냉각, not the adjective.
+    let html = page(
+        &s.staff,
+        "ko/kartes/2025-03-hamura-castings-die-cooling-time/index.html",
+    );
+    let reasons = texts(&html, "#partners-kartes .reason").join(" | ");
+    assert!(reasons.contains("냉각"), "{reasons}");
+    // No reason anywhere is its label alone, nor a verb or adjective the two
+    // reports happen to share.
     for lang in ["ko", "en"] {
         let kartes = s.staff.join(lang).join("kartes");
         for entry in std::fs::read_dir(&kartes).unwrap() {
@@ -548,6 +557,11 @@ fn similar_cases_say_what_they_share_in_words_of_their_problems() {
             for reason in texts(&html, "#partners-kartes .reason") {
                 let said = reason.split_once(':').map_or("", |(_, s)| s.trim());
                 assert!(!said.is_empty(), "{reason:?} in {lang}");
+                for verb in ["길고", "못해", "만에", "걸리고", "넘는다", "늦어진다"]
+                {
+                    let words: Vec<&str> = said.split(", ").collect();
+                    assert!(!words.contains(&verb), "{reason:?} in {lang}");
+                }
             }
         }
     }

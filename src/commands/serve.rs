@@ -277,6 +277,7 @@ fn rebuild_records(
     // Partners are kept from the last full build: an edit rarely moves them, and
     // the next full build brings them up to date.
     site.partners = b.site.partners.clone();
+    site.karte_nouns = b.site.karte_nouns.clone();
     let render_problems = Diagnostics::new();
     let affected = if menu_changed {
         Affected::All

@@ -55,6 +55,14 @@ impl Localized {
         }
     }
 
+    /// Its text in each language it is written in.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Localized::Same(text) => vec![text.as_str()],
+            Localized::PerLang(map) => map.values().map(String::as_str).collect(),
+        }
+    }
+
     /// Whether the text exists in `lang` itself (not by falling back).
     pub fn has(&self, lang: &str) -> bool {
         match self {

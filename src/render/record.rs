@@ -277,7 +277,7 @@ fn shared_labels(ctx: &PageCtx, l: &Localizer, m: &Match) -> Vec<String> {
         .map(|p| l.text(p))
         .filter(|p| p.lang.is_none());
     if let Some(problem) = problem {
-        let words = shared_words(&problem.text, &m.shared);
+        let words = shared_words(&problem.text, &m.shared, &ctx.site.karte_nouns);
         // A word a shown term already says (자동차 in 자동차 부품) is left out.
         let new: Vec<String> = (words.into_iter())
             .filter(|w| !labels.iter().any(|t| t.contains(w.as_str())))

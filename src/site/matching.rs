@@ -8,14 +8,14 @@
 //! (term → records), so a record is only compared with records it shares
 //! something with. Ties are broken by slug, so the result is deterministic.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::content::model::{Details, Kind, Localized, Record};
+use crate::content::model::{Details, Kind, Record};
 use crate::site::Site;
 use crate::site::{Match, Partners};
-use crate::text::hangul::{is_hangul, noun_of, strip_particle};
+use crate::text::hangul::{ends_as_verb, is_hangul, noun_of, strip_particle};
 
 /// How many partners of each kind a record shows.
 pub const PER_KIND: usize = 3;
@@ -262,11 +262,7 @@ fn karte_features(record: &Record) -> Vec<Feature> {
     }
     // A karte's problem is its summary (see `name_kartes`).
     let problem = record.summary.as_ref().unwrap_or(&record.title);
-    let texts: Vec<&str> = match problem {
-        Localized::Same(t) => vec![t.as_str()],
-        Localized::PerLang(map) => map.values().map(String::as_str).collect(),
-    };
-    for text in texts {
+    for text in problem.texts() {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             out.extend(word_features(word).into_iter().map(|w| (KARTE_WORD, w)));
         }
@@ -296,7 +292,14 @@ fn word_features(word: &str) -> Vec<String> {
 /// The words of `problem` that two kartes share (`shared` as a [`Match`]
 /// has it, rarest first), in that order, each once and as the noun it names:
 /// what a reader recognises of the pairs of syllables they were matched on.
-pub fn shared_words(problem: &str, shared: &[(&str, String)]) -> Vec<String> {
+/// A Korean word that ends as verbs do is named only if it is one of the
+/// kartes' `nouns`: two reports that both say 길고 (long and) or 못해
+/// (cannot) share a pair of syllables, not a subject.
+pub fn shared_words(
+    problem: &str,
+    shared: &[(&str, String)],
+    nouns: &HashSet<String>,
+) -> Vec<String> {
     let features: Vec<&String> = (shared.iter())
         .filter(|(f, _)| *f == KARTE_WORD)
         .map(|(_, w)| w)
@@ -306,6 +309,7 @@ pub fn shared_words(problem: &str, shared: &[(&str, String)]) -> Vec<String> {
     }
     let words: Vec<(&str, Vec<String>)> = (problem.split(|c: char| !c.is_alphanumeric()))
         .map(|w| (noun_of(w), word_features(w)))
+        .filter(|(noun, _)| !ends_as_verb(noun) || nouns.contains(*noun))
         .collect();
     let mut out: Vec<String> = Vec::new();
     for feature in features {
@@ -315,6 +319,45 @@ pub fn shared_words(problem: &str, shared: &[(&str, String)]) -> Vec<String> {
             }
         }
     }
+    out
+}
+
+/// The words the kartes use as nouns: each word of their texts (problem,
+/// advice, follow-up, notes) that was seen at least once with a particle or
+/// a verb ending taken off (재고를 → 재고, 검토하고 → 검토). A verb or an
+/// adjective (길고, 늦어진다) never takes a particle.
+pub fn karte_nouns(site: &Site) -> HashSet<String> {
+    nouns_in(site.of_kind(Kind::Kartes).flat_map(karte_texts))
+}
+
+/// The words of `texts` seen at least once with a particle or an ending taken off.
+fn nouns_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut nouns = HashSet::new();
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            let noun = noun_of(word);
+            if noun.len() < word.len() {
+                nouns.insert(noun.to_string());
+            }
+        }
+    }
+    nouns
+}
+
+/// A karte's texts in every language: problem, advice, follow-up and notes.
+fn karte_texts(record: &Record) -> Vec<&str> {
+    let Details::Karte(k) = &record.details else {
+        return Vec::new();
+    };
+    let fields = [
+        record.summary.as_ref(),
+        Some(&k.advice),
+        k.follow_up.as_ref(),
+    ];
+    let mut out: Vec<&str> = (fields.into_iter().flatten())
+        .flat_map(|v| v.texts())
+        .collect();
+    out.extend(record.body.values().map(String::as_str));
     out
 }
 
@@ -362,4 +405,28 @@ fn shared(
             .then_with(|| names[*x].cmp(&names[*y]))
     });
     common.into_iter().map(|f| names[f].clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_word_that_ends_as_verbs_do_is_named_only_if_seen_as_a_noun() {
+        let problem = "재고 관리가 길고 손이 많이 가서 재고표가 늦어진다";
+        let shared: Vec<(&str, String)> = ["재고", "길고", "어진"]
+            .iter()
+            .map(|w| (KARTE_WORD, w.to_string()))
+            .collect();
+        let seen_as_nouns = nouns_in(["재고를 줄이고 길고 긴 검토하고"].into_iter());
+        let expected: HashSet<String> = ["재고".to_string(), "검토".to_string()].into();
+        assert_eq!(seen_as_nouns, expected);
+        assert_eq!(
+            shared_words(problem, &shared, &seen_as_nouns),
+            ["재고", "재고표"]
+        );
+        // Never seen with a particle, 재고 reads like the verbs: left out too.
+        assert!(shared_words(problem, &shared, &HashSet::new()).contains(&"재고표".to_string()));
+        assert!(!shared_words(problem, &shared, &HashSet::new()).contains(&"재고".to_string()));
+    }
 }

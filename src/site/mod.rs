@@ -11,7 +11,7 @@ pub mod paths;
 pub mod search_names;
 pub mod validate;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::content::model::{Config, Details, Karte, Kind, Record, RecordId, Taxonomy};
@@ -29,6 +29,9 @@ pub struct Site {
     pub drafts: bool,
     /// Suggested partners of each record (filled by the matching stage).
     pub partners: Partners,
+    /// The words the kartes use as nouns (filled by the matching stage): what
+    /// a similar case may name as a word the two reports share.
+    pub karte_nouns: HashSet<String>,
     /// YYYY-MM-DD: "today" for upcoming and past notices.
     pub today: String,
     /// The staff edition: kartes were read from an internal root, and every
@@ -69,6 +72,7 @@ impl Site {
             referrers,
             drafts,
             partners: Vec::new(),
+            karte_nouns: HashSet::new(),
             today: String::new(),
             staff: false,
         }

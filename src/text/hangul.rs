@@ -127,6 +127,20 @@ pub fn noun_of(word: &str) -> &str {
     strip_ending(strip_particle(word), VERB_ENDINGS)
 }
 
+/// Last letters that end a verb or an adjective in running text (`늦어진다`,
+/// `길고`, `못해`, `보내도록`, `두꺼운`) and few nouns: a noun that ends so
+/// (재고, 손해) is told apart by being seen elsewhere with a particle (see
+/// `matching::karte_nouns`).
+const VERBAL_FINALS: &[&str] = &[
+    "다", "고", "며", "해", "게", "도록", "데", "니", "면서", "지만", "려고", "자고", "에", "는",
+    "운", "던", "된",
+];
+
+/// Whether a word, particle and ending taken off, still ends as verbs do.
+pub fn ends_as_verb(word: &str) -> bool {
+    word.chars().count() >= 2 && VERBAL_FINALS.iter().any(|e| word.ends_with(e))
+}
+
 /// The syllable forms to index for `text`: each syllable and each pair of
 /// neighbouring syllables in a run of Hangul, once each, space-separated.
 pub fn index_forms(text: &str) -> String {
