@@ -623,21 +623,56 @@ fn a_visitors_own_words_find_open_equipment_but_not_a_retired_unit() {
         &format!("{old}status: retired\n"),
     );
     site.build(&[]);
-    // What Pagefind indexed of each record is its fragment's content (unpacked).
+    let found = indexed_with(&site, &["rent", "대여"]);
+    assert_eq!(found, ["en/equipment/eq-laser/", "ko/equipment/eq-laser/"]);
+}
+
+/// The pages whose search record holds any of `words`: what Pagefind indexed
+/// of each record is its fragment's content (unpacked).
+fn indexed_with(site: &Site, words: &[&str]) -> Vec<String> {
     let fragments = site.out().join("pagefind/fragment");
     let mut found: Vec<String> = Vec::new();
     for entry in std::fs::read_dir(&fragments).unwrap() {
         let fragment: serde_json::Value =
             serde_json::from_slice(&pagefind_file(&entry.unwrap().path())).unwrap();
-        let words: Vec<&str> = fragment["content"]
-            .as_str()
-            .unwrap()
-            .split_whitespace()
-            .collect();
-        if words.contains(&"rent") || words.contains(&"대여") {
+        let content = fragment["content"].as_str().unwrap();
+        if content.split_whitespace().any(|w| words.contains(&w)) {
             found.push(fragment["url"].as_str().unwrap().to_string());
         }
     }
     found.sort();
-    assert_eq!(found, ["en/equipment/eq-laser/", "ko/equipment/eq-laser/"]);
+    found
+}
+
+#[test]
+fn a_term_finds_its_records_by_the_words_the_site_gives_it_in_each_language() {
+    let site = Site::new("small", &[]);
+    let path = site.root().join("content/taxonomies.yaml");
+    let taxonomies = std::fs::read_to_string(&path).unwrap().replace(
+        "    grinding: { ko: 연삭, en: Grinding, ja: 研削 }\n",
+        "    grinding:\n      label: { ko: 연삭, en: Grinding, ja: 研削 }\n      also: { ko: 그라인딩 폴리싱, en: polishing }\n",
+    );
+    assert!(taxonomies.contains("also:"));
+    std::fs::write(&path, taxonomies).unwrap();
+    site.build(&[]);
+    // The two companies filed under grinding, in the languages that have the words.
+    let expected = ["ko/companies/alpha/", "ko/companies/gamma/"];
+    assert_eq!(indexed_with(&site, &["그라인딩", "폴리싱"]), expected);
+    let expected = ["en/companies/alpha/", "en/companies/gamma/"];
+    assert_eq!(indexed_with(&site, &["polishing"]), expected);
+    // Found by them, never shown: the label stays the term's name.
+    let page = std::fs::read_to_string(site.out().join("ko/companies/alpha/index.html")).unwrap();
+    assert!(page.contains("연삭") && !page.contains("그라인딩"));
+    // A slip in the long form is reported at its line.
+    let broken = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("      also:", "      aslo:");
+    std::fs::write(&path, broken).unwrap();
+    let out = site.run(&["check", "--root", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("unknown field `aslo` in a term") && err.contains("taxonomies.yaml:"),
+        "{err}"
+    );
 }

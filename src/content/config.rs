@@ -392,11 +392,8 @@ fn read_taxonomy(id: &str, pos: Pos, node: &Node, r: &mut Reader) -> Option<Taxo
                         );
                         continue;
                     }
-                    if let Some(label) = r.localized(&e.value) {
-                        terms.push(Term {
-                            key: e.key.clone(),
-                            label,
-                        });
+                    if let Some(term) = read_term(&e.key, &e.value, r) {
+                        terms.push(term);
                     }
                 }
             }
@@ -419,6 +416,30 @@ fn read_taxonomy(id: &str, pos: Pos, node: &Node, r: &mut Reader) -> Option<Taxo
     })
 }
 
+/// A term: its label (`{ ko: …, en: … }`), or `label:` and the words visitors
+/// may type for it besides, `also:`.
+fn read_term(key: &str, node: &Node, r: &mut Reader) -> Option<Term> {
+    let long = node
+        .as_map()
+        .is_some_and(|m| m.iter().any(|e| e.key == "label" || e.key == "also"));
+    if !long {
+        let label = r.localized(node)?;
+        return Some(Term {
+            key: key.to_string(),
+            label,
+            also: None,
+        });
+    }
+    let f = r.fields(node, &["label", "also"], "a term")?;
+    let label = r.required(&f, "label", "a term").and_then(|n| r.localized(n));
+    let also = f.get("also").and_then(|n| r.localized(n));
+    Some(Term {
+        key: key.to_string(),
+        label: label?,
+        also,
+    })
+}
+
 fn builtin_taxonomies() -> BTreeMap<String, Taxonomy> {
     enumerations(BUILTIN_FACETS)
 }
@@ -433,6 +454,7 @@ pub fn enumerations(facets: &[(&str, &[&str])]) -> BTreeMap<String, Taxonomy> {
                 .map(|k| Term {
                     key: k.to_string(),
                     label: Localized::Same(k.to_string()),
+                    also: None,
                 })
                 .collect();
             let t = Taxonomy {

@@ -445,6 +445,9 @@ pub struct Taxonomy {
 pub struct Term {
     pub key: String,
     pub label: Localized,
+    /// Words a visitor may type for the term, besides its label (`also:` in
+    /// taxonomies.yaml): found by search, never shown.
+    pub also: Option<Localized>,
 }
 
 impl Taxonomy {

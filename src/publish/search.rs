@@ -214,7 +214,7 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
                 text.push(&l.term_label(taxonomy, t).text);
                 labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
                 if !retired {
-                    also.extend(l.ui_opt(&format!("search.also.{tax}.{t}")));
+                    also.extend(l.term_also(taxonomy, t));
                 }
             }
         }

@@ -109,6 +109,17 @@ impl<'a> Localizer<'a> {
             None => Text::plain(key),
         }
     }
+
+    /// The words a visitor may type for a term in this language, besides its
+    /// label: the site's (`also:` in taxonomies.yaml), then the theme's
+    /// (`search.also.<taxonomy>.<term>`).
+    pub fn term_also(&self, tax: &Taxonomy, key: &str) -> Vec<String> {
+        let site = (tax.term(key).and_then(|t| t.also.as_ref()))
+            .filter(|also| also.has(self.lang))
+            .map(|also| self.text(also).text);
+        let theme = self.ui_opt(&format!("search.also.{}.{key}", tax.id));
+        site.into_iter().chain(theme).collect()
+    }
 }
 
 /// At most `max` characters, cut at a word and marked with an ellipsis.

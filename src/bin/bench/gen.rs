@@ -198,21 +198,15 @@ pub fn generate_kartes(internal: &Path, k: usize, n: usize, site: &Path) -> Resu
     Ok(())
 }
 
-/// The term keys of each taxonomy in taxonomies.yaml (read naively: two-space-indented keys under `terms:`).
+/// The term keys of each taxonomy in taxonomies.yaml.
 fn vocab(taxonomies: &str) -> Vocab {
+    let json = clusterpress::content::yaml::parse(taxonomies, 1)
+        .map(|node| clusterpress::content::yaml::to_json(&node))
+        .unwrap_or_default();
     let mut by_tax: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut current = String::new();
-    for line in taxonomies.lines() {
-        if !line.starts_with(' ') && line.ends_with(':') {
-            current = line.trim_end_matches(':').to_string();
-        } else if let Some(rest) = line.strip_prefix("    ") {
-            if let Some((key, _)) = rest.split_once(':') {
-                by_tax
-                    .entry(current.clone())
-                    .or_default()
-                    .push(key.trim().to_string());
-            }
-        }
+    for (tax, value) in json.as_object().into_iter().flatten() {
+        let terms = value["terms"].as_object().into_iter().flatten();
+        by_tax.insert(tax.clone(), terms.map(|(key, _)| key.clone()).collect());
     }
     let mut take = |k: &str| by_tax.remove(k).unwrap_or_default();
     Vocab {
