@@ -431,7 +431,9 @@ fn read_term(key: &str, node: &Node, r: &mut Reader) -> Option<Term> {
         });
     }
     let f = r.fields(node, &["label", "also"], "a term")?;
-    let label = r.required(&f, "label", "a term").and_then(|n| r.localized(n));
+    let label = r
+        .required(&f, "label", "a term")
+        .and_then(|n| r.localized(n));
     let also = f.get("also").and_then(|n| r.localized(n));
     Some(Term {
         key: key.to_string(),
