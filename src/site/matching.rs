@@ -263,7 +263,7 @@ fn karte_features(record: &Record) -> Vec<Feature> {
     // A karte's problem is its summary (see `name_kartes`).
     let problem = record.summary.as_ref().unwrap_or(&record.title);
     for text in problem.texts() {
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
+        for word in words_of(text) {
             out.extend(word_features(word).into_iter().map(|w| (KARTE_WORD, w)));
         }
     }
@@ -307,7 +307,7 @@ pub fn shared_words(
     if features.is_empty() {
         return Vec::new();
     }
-    let words: Vec<(&str, Vec<String>)> = (problem.split(|c: char| !c.is_alphanumeric()))
+    let words: Vec<(&str, Vec<String>)> = words_of(problem)
         .map(|w| (noun_of(w), word_features(w)))
         .filter(|(noun, _)| !ends_as_verb(noun) || nouns.contains(*noun))
         .collect();
@@ -332,7 +332,7 @@ pub fn karte_nouns(site: &Site) -> HashSet<String> {
     let asked: HashSet<&str> = (kartes.iter())
         .filter_map(|r| r.summary.as_ref())
         .flat_map(|problem| problem.texts())
-        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .flat_map(words_of)
         .map(noun_of)
         .filter(|noun| ends_as_verb(noun))
         .collect();
@@ -359,7 +359,7 @@ fn nouns_in<'a>(texts: impl Iterator<Item = &'a str>, asked: &HashSet<&str>) -> 
     let starts: HashSet<(char, char)> = asked.iter().filter_map(|w| first_two(w)).collect();
     let mut nouns = HashSet::new();
     for text in texts {
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
+        for word in words_of(text) {
             if !first_two(word).is_some_and(|s| starts.contains(&s)) {
                 continue;
             }
@@ -370,6 +370,11 @@ fn nouns_in<'a>(texts: impl Iterator<Item = &'a str>, asked: &HashSet<&str>) -> 
         }
     }
     nouns
+}
+
+/// The words of a karte's text, split at anything but letters and digits.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
 }
 
 /// A karte's texts in every language: problem, advice, follow-up and notes.

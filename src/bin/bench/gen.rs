@@ -84,7 +84,7 @@ pub fn generate(dir: &Path, n: usize, sample_root: &Path) -> Result<BTreeMap<Str
     .context("the generator copies the sample site's content/taxonomies.yaml")?;
     let vocab = vocab(&std::fs::read_to_string(
         dir.join("content/taxonomies.yaml"),
-    )?);
+    )?)?;
     let mut rng = Rng::new(n as u64);
     let counts = proportions(n);
     let mut texts = BTreeMap::new();
@@ -138,7 +138,7 @@ pub fn generate_kartes(internal: &Path, k: usize, n: usize, site: &Path) -> Resu
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let v = vocab(&std::fs::read_to_string(
         site.join("content/taxonomies.yaml"),
-    )?);
+    )?)?;
     let counts = proportions(n);
     let count = |kind: &str| {
         counts
@@ -199,24 +199,24 @@ pub fn generate_kartes(internal: &Path, k: usize, n: usize, site: &Path) -> Resu
 }
 
 /// The term keys of each taxonomy in taxonomies.yaml.
-fn vocab(taxonomies: &str) -> Vocab {
-    let json = clusterpress::content::yaml::parse(taxonomies, 1)
-        .map(|node| clusterpress::content::yaml::to_json(&node))
-        .unwrap_or_default();
+fn vocab(taxonomies: &str) -> Result<Vocab> {
+    let node = clusterpress::content::yaml::parse(taxonomies, 1)
+        .map_err(|_| anyhow::anyhow!("the sample site's content/taxonomies.yaml does not parse"))?;
+    let json = clusterpress::content::yaml::to_json(&node);
     let mut by_tax: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (tax, value) in json.as_object().into_iter().flatten() {
         let terms = value["terms"].as_object().into_iter().flatten();
         by_tax.insert(tax.clone(), terms.map(|(key, _)| key.clone()).collect());
     }
     let mut take = |k: &str| by_tax.remove(k).unwrap_or_default();
-    Vocab {
+    Ok(Vocab {
         technologies: take("technologies"),
         industries: take("industries"),
         regions: take("regions"),
         categories: take("equipment-categories"),
         qualifications: take("qualifications"),
         support: take("support-areas"),
-    }
+    })
 }
 
 fn some(rng: &mut Rng, items: &[String], max: usize) -> String {
