@@ -5,7 +5,11 @@
 // manifest, feeds, calendars, open data) must point at files of the build
 // too. (html-validate checks every page in html.test.mjs, on the same builds.)
 //
-// At the root every page is opened, with axe. Under the sub-path the pages
+// At the root every page is opened, with axe; its colour-contrast rule (most
+// of axe's cost) runs on the pages lib.mjs contrastPages picks: every type's
+// representative, and every page with an element or class no page before it
+// had (content cannot bring colours: the sanitizer drops style and class).
+// Under the sub-path the pages
 // differ from those at the root only in their URLs, so only a representative
 // set is opened (lib.mjs representativePages: the largest page of each type,
 // every notice page and every free-form page, and the search page with
@@ -18,7 +22,7 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { build, serve, launch, sitePages, representativePages, preloadAxe, axeViolations, pool, SUB_PATH } from "./lib.mjs";
+import { build, serve, launch, sitePages, representativePages, contrastPages, preloadAxe, axeViolations, pool, SUB_PATH } from "./lib.mjs";
 
 const WORKERS = 3;
 let browser;
@@ -38,6 +42,7 @@ for (const variant of [
     const problems = { axe: [], console: [], requests: [], links: [], overflow: [] };
     let visited = 0;
     let parsed = 0;
+    let contrasted = 0;
 
     before(async () => {
       out = build(undefined, variant.extra);
@@ -45,14 +50,15 @@ for (const variant of [
       const pages = sitePages(out);
       assert.ok(pages.length > 400, `${pages.length} pages`);
       const opened = new Set(variant.open === "every page" ? pages : representativePages(out, pages));
+      const contrast = new Set(contrastPages(out, pages));
       // The search page with results (and a filter open) is a state of its own.
       const visits = [
-        ...pages.map((path) => ({ path, open: opened.has(path) })),
-        { path: "ko/search/?q=레이저", results: true, open: true },
-        { path: "en/search/?q=laser", results: true, open: true },
+        ...pages.map((path) => ({ path, open: opened.has(path), contrast: contrast.has(path) })),
+        { path: "ko/search/?q=레이저", results: true, open: true, contrast: true },
+        { path: "en/search/?q=laser", results: true, open: true, contrast: true },
       ];
       site = new Site(out, server.url, JSON.parse(readFileSync(join(out, "data", "index.json"), "utf8")).base_url);
-      const visit = async (page, path, results, report) => {
+      const inspect = async (page, { path, results, contrast }, report) => {
         const response = await page.goto(server.url + path, { waitUntil: "load" });
         if (!response.ok()) report("requests", "http-status", `the page itself answered ${response.status()}`);
         // The chooser stays put: the browser's language (French) is none of the site's.
@@ -64,7 +70,8 @@ for (const variant of [
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) report("overflow", "wider-than-screen", `${overflow}px wider than a 375px screen${await widest(page)}`);
         for (const { url, where } of await page.evaluate(`(${references})(document, document.baseURI)`)) site.check(url, where, (rule, detail) => report("links", rule, detail));
-        for (const v of await axeViolations(page)) report("axe", "axe " + v.split(" ")[0], v);
+        for (const v of await axeViolations(page, { contrast })) report("axe", "axe " + v.split(" ")[0], v);
+        if (contrast) contrasted++;
       };
       // A page not opened: its HTML as served, parsed in the worker's page.
       const parse = async (page, path, report) => {
@@ -76,7 +83,8 @@ for (const variant of [
         parsed++;
       };
       const started = Date.now();
-      await pool(visits, WORKERS, async ({ path, results, open }, w) => {
+      await pool(visits, WORKERS, async (visit, w) => {
+        const { path, open } = visit;
         const page = await workerPage(w);
         const name = `/${variant.prefix.slice(1)}${path}`;
         const report = (kind, rule, detail) => problems[kind].push(`${name} [${rule}] ${detail}`);
@@ -84,7 +92,7 @@ for (const variant of [
           if (open) {
             page.removeAllListeners();
             watch(page, server.url, report);
-            await visit(page, path, results, report);
+            await inspect(page, visit, report);
             visited++;
           } else {
             await parse(page, path, report);
@@ -94,7 +102,9 @@ for (const variant of [
         }
       });
       assert.equal(visited + parsed, visits.length);
-      console.log(`${variant.label}: ${visited} pages opened with axe and ${parsed} parsed in ${((Date.now() - started) / 1000).toFixed(0)} s, ${site.checked} link targets checked`);
+      // Contrast on every opened page of a type, and beyond those on each page with an element or class of its own.
+      assert.ok(contrasted >= representativePages(out, pages).filter((p) => opened.has(p)).length, `${contrasted} pages checked for contrast`);
+      console.log(`${variant.label}: ${visited} pages opened with axe (${contrasted} with its contrast rule) and ${parsed} parsed in ${((Date.now() - started) / 1000).toFixed(0)} s, ${site.checked} link targets checked`);
     });
     after(async () => {
       await Promise.all(contexts.map((c) => c.close()));
