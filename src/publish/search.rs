@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::markdown;
-use crate::content::model::{Details, Localized, Record};
+use crate::content::model::{Details, Kind, Localized, Record};
 use crate::progress::Stage;
 use crate::site::localize::{shorten, Localizer};
 use crate::site::paths::{record_path, OutputFile};
@@ -110,6 +110,7 @@ fn record_entries(
                 labels: Vec::new(),
                 also: Vec::new(),
                 initials: false,
+                terms_weight: WEIGHT_MID,
             };
             let mut entry = entry(l, record, &l.text(&p.name).text, text, hidden, "product");
             entry.url.push_str(&format!("#{}", p.anchor));
@@ -147,6 +148,21 @@ struct Hidden {
     also: Vec<String>,
     /// Whether its name gets initial-consonant forms.
     initials: bool,
+    /// How much its terms weigh (their labels, in every language, and the
+    /// words visitors type for them): see `terms_weight`.
+    terms_weight: u8,
+}
+
+/// A notice is filed under the topics it touches, for browsing; a company,
+/// a theme or a unit under what it is. So a record found by a term alone (a
+/// term's search words: 인공지능 for 기계학습) comes before notices filed
+/// under the same term, which had tied with it and came first by their names
+/// ("2026년도 …" sorts before Hangul).
+fn terms_weight(kind: Kind) -> u8 {
+    match kind {
+        Kind::Notices => 1,
+        _ => WEIGHT_MID,
+    }
 }
 
 /// The texts of `value` in the other languages that differ from each other.
@@ -207,7 +223,7 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     let mut also = Vec::new();
     // A retired unit is not for rent, whatever its access says.
     let retired = record.is_retired();
-    text.weight = WEIGHT_MID;
+    text.weight = terms_weight(record.id.kind);
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
@@ -226,6 +242,7 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
         labels,
         also,
         initials: INITIALS_KINDS.contains(&record.id.kind.dir()),
+        terms_weight: terms_weight(record.id.kind),
     };
     let mut entry = entry(
         l,
@@ -390,11 +407,16 @@ fn entry(
     let also = words(&hidden.also);
     let also_forms = hangul::counted_forms(&also, 1, &mut taken);
     let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
+    let terms = words(&[words(&labels), also, also_forms]);
+    let (mid, body) = match hidden.terms_weight {
+        WEIGHT_MID => (words(&[mid, terms]), body),
+        _ => (mid, words(&[terms, body])),
+    };
     let content = format!(
         "{}\n{HIDDEN_START}\n{}\n{}\n{}",
         weighted(&text.parts),
         weighted(&[(WEIGHT_NAME, words(&[title.to_string(), initials]))]),
-        weighted(&[(WEIGHT_MID, words(&[mid, words(&labels), also, also_forms]))]),
+        weighted(&[(WEIGHT_MID, mid)]),
         body,
     );
     let mut filters: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -151,3 +151,14 @@ test("a keyboard-layout slip runs as Hangul and the page says so; English is nev
   assert.equal(laser.ran, "laser");
   assert.ok(laser.total > 0);
 });
+
+test("records found by a term's search words alone come before the notices filed under that term", async () => {
+  // Neither query is in any record's text: every result is filed under 기계학습 / Machine learning.
+  for (const [lang, q] of [["ko", "인공지능"], ["en", "artificial intelligence"]]) {
+    await page.goto(`${server.url}${lang}/search/`);
+    const r = await pageSearch(page, q, 50);
+    const kinds = r.results.map((x) => x.url.split("/")[2]);
+    assert.ok(kinds.includes("notices") && kinds.includes("companies"), `${lang} ${q}: ${kinds.join(" ")}`);
+    assert.ok(kinds.lastIndexOf("notices") >= 0 && kinds.findIndex((k) => k === "notices") > kinds.findLastIndex((k) => k !== "notices"), `${lang} ${q}: notices before other records: ${kinds.join(" ")}`);
+  }
+});
