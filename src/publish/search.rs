@@ -110,7 +110,6 @@ fn record_entries(
                 labels: Vec::new(),
                 also: Vec::new(),
                 initials: false,
-                terms_weight: WEIGHT_MID,
             };
             let mut entry = entry(l, record, &l.text(&p.name).text, text, hidden, "product");
             entry.url.push_str(&format!("#{}", p.anchor));
@@ -148,9 +147,6 @@ struct Hidden {
     also: Vec<String>,
     /// Whether its name gets initial-consonant forms.
     initials: bool,
-    /// How much its terms weigh (their labels, in every language, and the
-    /// words visitors type for them): see `terms_weight`.
-    terms_weight: u8,
 }
 
 /// A notice is filed under the topics it touches, for browsing; a company,
@@ -242,7 +238,6 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
         labels,
         also,
         initials: INITIALS_KINDS.contains(&record.id.kind.dir()),
-        terms_weight: terms_weight(record.id.kind),
     };
     let mut entry = entry(
         l,
@@ -407,8 +402,10 @@ fn entry(
     let also = words(&hidden.also);
     let also_forms = hangul::counted_forms(&also, 1, &mut taken);
     let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
+    // Its term labels in the other languages and its terms' search words
+    // weigh as the labels in its own language do (a product's: its company's).
     let terms = words(&[words(&labels), also, also_forms]);
-    let (mid, body) = match hidden.terms_weight {
+    let (mid, body) = match terms_weight(record.id.kind) {
         WEIGHT_MID => (words(&[mid, terms]), body),
         _ => (mid, words(&[terms, body])),
     };

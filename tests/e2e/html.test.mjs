@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
-import { build, SUB_PATH, representativePages } from "./lib.mjs";
+import { build, SUB_PATH, pageFile, representativePages } from "./lib.mjs";
 
 const validator = new HtmlValidate({
   extends: ["html-validate:standard"],
@@ -32,7 +32,7 @@ for (const [label, extra, every] of [["root", [], true], ["sub-path", ["--base-u
     const out = build(undefined, extra);
     const files = every
       ? htmlFiles(out)
-      : representativePages(out).map((p) => join(out, p.endsWith(".html") ? p : join(p, "index.html")));
+      : representativePages(out).map((p) => pageFile(out, p));
     assert.ok(files.length > (every ? 400 : 20), `${files.length} pages`);
     const errors = [];
     for (const file of files) {

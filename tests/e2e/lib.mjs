@@ -177,11 +177,16 @@ export function pageType(path) {
   return `${lang}/taxonomy/${b ? (parts.includes("page") ? "term-page" : "term") : "index"}`;
 }
 
+/** The file of a page path of `sitePages` ("en/companies/" → out/en/companies/index.html). */
+export function pageFile(out, path) {
+  return join(out, path.endsWith(".html") ? path : join(path, "index.html"));
+}
+
 /** The largest page of each type (the one with the most on it), plus every notice and free-form page. */
 export function representativePages(out, pages = sitePages(out)) {
   const best = new Map();
   for (const path of pages) {
-    const size = statSync(join(out, path.endsWith(".html") ? path : join(path, "index.html"))).size;
+    const size = statSync(pageFile(out, path)).size;
     const type = pageType(path);
     if (!best.has(type) || best.get(type).size < size) best.set(type, { path, size });
   }
@@ -197,12 +202,12 @@ export function representativePages(out, pages = sitePages(out)) {
  * (axe's contrast rule is most of its cost: 0.4 s of CPU a page here.)
  */
 export function contrastPages(out, pages = sitePages(out)) {
-  const file = (p) => join(out, p.endsWith(".html") ? p : join(p, "index.html"));
   const chosen = representativePages(out, pages);
-  const seen = new Set(chosen.flatMap((p) => [...styledElements(readFileSync(file(p), "utf8"))]));
+  const representative = new Set(chosen);
+  const seen = new Set(chosen.flatMap((p) => [...styledElements(readFileSync(pageFile(out, p), "utf8"))]));
   for (const path of pages) {
-    if (chosen.includes(path)) continue;
-    const found = [...styledElements(readFileSync(file(path), "utf8"))];
+    if (representative.has(path)) continue;
+    const found = [...styledElements(readFileSync(pageFile(out, path), "utf8"))];
     if (found.some((e) => !seen.has(e))) {
       chosen.push(path);
       found.forEach((e) => seen.add(e));

@@ -9,8 +9,8 @@
 // of axe's cost) runs on the pages lib.mjs contrastPages picks: every type's
 // representative, and every page with an element or class no page before it
 // had (content cannot bring colours: the sanitizer drops style and class).
-// Under the sub-path the pages
-// differ from those at the root only in their URLs, so only a representative
+// Under the sub-path the pages differ from those at the root only in their
+// URLs, so only a representative
 // set is opened (lib.mjs representativePages: the largest page of each type,
 // every notice page and every free-form page, and the search page with
 // results), with axe; every other page is parsed (DOMParser, no loading, no
@@ -22,7 +22,7 @@ import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { build, serve, launch, sitePages, representativePages, contrastPages, preloadAxe, axeViolations, pool, SUB_PATH } from "./lib.mjs";
+import { build, serve, launch, sitePages, pageFile, representativePages, contrastPages, preloadAxe, axeViolations, pool, SUB_PATH } from "./lib.mjs";
 
 const WORKERS = 3;
 let browser;
@@ -75,7 +75,7 @@ for (const variant of [
       };
       // A page not opened: its HTML as served, parsed in the worker's page.
       const parse = async (page, path, report) => {
-        const file = join(out, path.endsWith(".html") ? path : join(path, "index.html"));
+        const file = pageFile(out, path);
         const refs = await page.evaluate(`(${references})(new DOMParser().parseFromString(${JSON.stringify(readFileSync(file, "utf8"))}, "text/html"), ${JSON.stringify(server.url + path)})`);
         // Every page links at least to its stylesheet and its languages: none found means the parse failed.
         if (refs.length < 3) report("links", "unparsed", `${refs.length} references found in the page's HTML`);
