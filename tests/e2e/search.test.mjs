@@ -131,6 +131,41 @@ test("Korean finds nouns inside compounds and with particles attached", async ()
   }
 });
 
+test("Japanese finds words inside unspaced text, and excerpts mark them in the visible text", async () => {
+  // Japanese writes without spaces: the index is segmented (Pagefind's
+  // extended build) and the browser segments the query the same way.
+  const ja = await serve(build(join(repo, "tests/fixtures/valid/japanese")), "/");
+  const p = await browser.newPage();
+  try {
+    await p.goto(`${ja.url}ja/search/`);
+    const hino = "/ja/companies/hino-seimitsu/";
+    for (const [q, first, only] of [
+      ["少量生産", hino, true], // inside a sentence of the body
+      ["チタン合金", hino, true],
+      ["株式会社日野精密", hino, true], // the whole name
+      ["日野精密", hino, true],
+      ["摩耗", "/ja/research-themes/kogu-mamo/", true], // inside the title 切削工具の摩耗予測
+      ["共同研究先", "/ja/companies/akishima-denshi/", true],
+      ["精密", hino, false],
+    ]) {
+      const { results } = await pageSearch(p, q, 10);
+      const urls = results.map((r) => r.url);
+      assert.equal(urls[0], first, `${q}: ${urls.join(" ")}`);
+      if (only) assert.equal(urls.length, 1, `${q} finds only ${first}: ${urls.join(" ")}`);
+    }
+    for (const q of ["少量生産", "チタン合金"]) {
+      const [{ excerpt }] = (await pageSearch(p, q, 1)).results;
+      const marked = [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]).join("");
+      assert.ok(marked.includes(q), `${q} is marked in the excerpt: ${excerpt}`);
+      // The visible text only: no segment breaks, no hidden part (marker, English labels).
+      assert.doesNotMatch(excerpt, /[\u200B\u2063]|Automotive|Cutting/, excerpt);
+    }
+  } finally {
+    await p.close();
+    ja.close();
+  }
+});
+
 test("filters narrow by kind and facet, with localized names", async () => {
   await page.goto(`${server.url}en/search/`);
   const all = await pagefindSearch(page, "laser");

@@ -207,6 +207,7 @@ async function rank(answer, term, opts, query, cp) {
 }
 
 const SEPARATORS = /[^\S\uFEFF]+/;
+const ZWSP = "\u200B";
 
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -239,8 +240,13 @@ function present(d, words, hiddenStart) {
   const content = d.content || "";
   const cut = content.indexOf(hiddenStart);
   const shownText = cut >= 0 ? content.slice(0, cut) : content;
-  const raw = (d.raw_content || content.replace(/</g, "&lt;").replace(/>/g, "&gt;")).split(SEPARATORS);
-  const end = raw.indexOf(hiddenStart);
+  const rawText = d.raw_content || content.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // Japanese, Chinese and Thai text is indexed as segments, each ended by a
+  // zero-width space in raw_content and counted as one word by the locations.
+  const segmented = rawText.includes(ZWSP);
+  const joiner = segmented ? "" : " ";
+  const raw = segmented ? rawText.split(ZWSP) : rawText.split(SEPARATORS);
+  const end = raw.findIndex((tok) => tok.trim() === hiddenStart);
   const tokens = end >= 0 ? raw.slice(0, end) : raw;
   // Where the query words stand: Pagefind's own locations (stemmed words) and,
   // for Korean, the query word inside a longer word (가공 in 정밀가공을).
@@ -264,21 +270,21 @@ function present(d, words, hiddenStart) {
   const slice = tokens.slice(start, start + EXCERPT_WORDS).map((tok, k) => {
     if (!marks.has(start + k)) return tok;
     const span = marks.get(start + k);
-    if (!span) return `<mark>${tok}</mark>`;
+    if (!span) return tok.replace(/^(\s*)(.*?)(\s*)$/s, "$1<mark>$2</mark>$3");
     return `${tok.slice(0, span[0])}<mark>${tok.slice(span[0], span[1])}</mark>${tok.slice(span[1])}`;
   });
-  const pre = start > 0 ? "… " : "";
-  const post = start + EXCERPT_WORDS < tokens.length ? " …" : "";
+  const pre = start > 0 ? `…${joiner}` : "";
+  const post = start + EXCERPT_WORDS < tokens.length ? `${joiner}…` : "";
   // The other-language names in the hidden name field, for ranking only.
   d.hiddenNames = (d.meta?._name || "").split(/\s+/).filter((w) => !/[가-힣ㄱ-ㅎ]q$/.test(w)).join(" ");
   // Found by its name alone (the text never says it): the excerpt starts with
   // the name that matched, marked, so that it still shows why the result is here.
   const named = marks.size ? null : markedName(d.meta?.title, words) ?? markedName(d.hiddenNames, words);
-  const passage = named ? `${named} · ${tokens.slice(0, EXCERPT_WORDS).join(" ")}` : slice.join(" ");
+  const passage = named ? `${named} · ${tokens.slice(0, EXCERPT_WORDS).join(joiner)}` : slice.join(joiner);
   d.excerpt = (named ? "" : pre) + passage.trim() + post;
   d.plain_excerpt = d.excerpt.replace(/<\/?mark>/g, "");
   d.content = shownText.trim();
-  d.raw_content = tokens.join(" ");
+  d.raw_content = tokens.join(joiner);
   d.sub_results = [];
   for (const k of Object.keys(d.meta || {})) if (k.startsWith("_")) delete d.meta[k];
   return d;
