@@ -3,7 +3,8 @@
 //! Precomposed Hangul syllables are in 가나다 order in Unicode, so after NFC a
 //! code-point comparison of the folded key gives dictionary order for Korean;
 //! Latin names are compared case-insensitively. Legal-form markers ((주),
-//! 주식회사, Co., Ltd., Inc.) are ignored, as directories and phone books do.
+//! 주식회사, 株式会社, Co., Ltd., Inc.) are ignored, as directories and phone
+//! books do.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -20,6 +21,18 @@ const LEGAL_FORMS: &[&str] = &[
     "(유)",
     "(재)",
     "(사)",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "(株)",
+    "（株）",
+    "㈱",
+    "(有)",
+    "（有）",
     "co., ltd.",
     "co.,ltd.",
     "co. ltd.",
@@ -57,12 +70,15 @@ fn remove_word(s: &str, form: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find(form) {
+        let after = &rest[i + form.len()..];
+        // Korean and Japanese write a legal form onto the name it ends
+        // (昭島電子工業株式会社), so one that ends the name goes too.
         let before_ok = rest[..i]
             .chars()
             .last()
             .is_none_or(|c| !c.is_alphanumeric() || is_hangul(c) && form.starts_with('('))
-            || out.is_empty() && i == 0;
-        let after = &rest[i + form.len()..];
+            || out.is_empty() && i == 0
+            || after.is_empty() && !form.is_ascii();
         let after_ok = after
             .chars()
             .next()
@@ -133,6 +149,17 @@ mod tests {
                 "(주)한빛정밀"
             ]
         );
+    }
+
+    #[test]
+    fn japanese_order_ignores_legal_forms_before_and_after_the_name() {
+        assert_eq!(sort_key("株式会社日野精密"), "日野精密");
+        assert_eq!(sort_key("昭島電子工業株式会社"), "昭島電子工業");
+        assert_eq!(sort_key("㈱青梅製作所"), "青梅製作所");
+        assert_eq!(sort_key("一般社団法人多摩産業協会"), "多摩産業協会");
+        // Inside a name it stays: it is not a legal form there.
+        assert_eq!(sort_key("日野株式会社研究所"), "日野株式会社研究所");
+        assert_eq!(sort_key("다마정밀주식회사"), "다마정밀");
     }
 
     #[test]
