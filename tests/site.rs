@@ -372,6 +372,58 @@ fn lists_sort_in_each_languages_order_and_paginate() {
 }
 
 #[test]
+fn japanese_lists_follow_the_syllabary_and_ignore_legal_forms() {
+    let site = Site::new("japanese", &[]);
+    for (slug, name) in [
+        ("midori", "株式会社ミドリ光学"),
+        ("asahi", "あさひ精機株式会社"),
+        ("gaia", "ガイア工業"),
+    ] {
+        site.write(
+            &format!("content/companies/{slug}.yaml"),
+            &format!("name: {{ ja: \"{name}\", en: \"{slug}\" }}\nkind: base-technology\n"),
+        );
+    }
+    site.build(&[]);
+    let page = site.page("ja/companies/index.html");
+    // Kana by the syllabary (katakana with hiragana), legal forms ignored
+    // before and after the name, then kanji.
+    assert_eq!(
+        texts(&page, ".card-title"),
+        vec![
+            "あさひ精機株式会社",
+            "ガイア工業",
+            "株式会社ミドリ光学",
+            "株式会社日野精密",
+            "昭島電子工業株式会社"
+        ]
+    );
+    assert_eq!(
+        texts(&page, ".initials a"),
+        vec!["あ", "か", "ま", "日", "昭"]
+    );
+}
+
+#[test]
+fn a_list_with_too_many_initials_shows_no_index() {
+    let site = Site::new("japanese", &[]);
+    // 51 names, each starting with another kanji: one heading each.
+    for k in 0..51u32 {
+        let first = char::from_u32(0x5C71 + k * 3).unwrap();
+        site.write(
+            &format!("content/companies/c{k}.yaml"),
+            &format!("name: {{ ja: \"{first}工業\", en: \"C{k}\" }}\nkind: base-technology\n"),
+        );
+    }
+    site.build(&[]);
+    let page = site.page("ja/companies/index.html");
+    assert!(texts(&page, ".initials a").is_empty());
+    // The English names (C0 … C50, Akishima, Hino) still have their index.
+    let en = site.page("en/companies/index.html");
+    assert_eq!(texts(&en, ".initials a"), vec!["A", "C", "H"]);
+}
+
+#[test]
 fn drafts_stay_out_unless_asked_for() {
     let site = Site::new("small", &[]);
     site.build(&[]);

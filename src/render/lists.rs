@@ -256,7 +256,8 @@ impl<'a> PageCtx<'a> {
     }
 
     /// The index by initial of a list: each initial with a link to its first
-    /// record's page (`page_of` a position) and the anchor that record's card carries.
+    /// record's page (`page_of` a position) and the anchor that record's card
+    /// carries; none past `INITIALS_MAX` headings.
     fn by_initial(
         &self,
         all: &[usize],
@@ -276,6 +277,9 @@ impl<'a> PageCtx<'a> {
                 });
                 first_of.insert(i, anchor);
             }
+        }
+        if initials.len() > INITIALS_MAX {
+            return (Vec::new(), HashMap::new());
         }
         (initials, first_of)
     }
@@ -409,6 +413,11 @@ pub(super) struct TermView {
 
 /// Pages shown either side of the current one in a pager.
 const PAGER_NEAR: usize = 2;
+
+/// The most headings an index by initial shows. Korean and Latin together
+/// stay under it (14 consonants, 26 letters, digits); names in kanji, one
+/// heading per first character, soon pass it, and a wall of headings is no index.
+const INITIALS_MAX: usize = 50;
 
 /// The pager's page numbers: all of them for a short list; for a long one
 /// (a large site's lists run to hundreds of pages) the first, the last and

@@ -62,7 +62,36 @@ pub fn sort_key(name: &str) -> String {
         .trim_matches(|c: char| c == ',' || c.is_whitespace());
     s.chars()
         .filter(|c| !matches!(c, '"' | '\'' | '“' | '”' | '「' | '」'))
+        .map(hiragana)
         .collect()
+}
+
+/// Katakana as the hiragana of the same sound, so that kana names sort
+/// together in the order of the Japanese syllabary (アルファ among あ…).
+fn hiragana(c: char) -> char {
+    match c {
+        '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The row of the Japanese syllabary a hiragana letter is in, as the row's
+/// first letter (が → か, ぽ → は): how Japanese directories index names.
+fn kana_row(c: char) -> Option<char> {
+    let row = match c {
+        '\u{3041}'..='\u{304A}' | 'ゔ' => 'あ',
+        '\u{304B}'..='\u{3054}' | 'ゕ' | 'ゖ' => 'か',
+        '\u{3055}'..='\u{305E}' => 'さ',
+        '\u{305F}'..='\u{3069}' => 'た',
+        '\u{306A}'..='\u{306E}' => 'な',
+        '\u{306F}'..='\u{307D}' => 'は',
+        '\u{307E}'..='\u{3082}' => 'ま',
+        '\u{3083}'..='\u{3088}' => 'や',
+        '\u{3089}'..='\u{308D}' => 'ら',
+        '\u{308E}'..='\u{3093}' | '\u{30F7}'..='\u{30FA}' => 'わ',
+        _ => return None,
+    };
+    Some(row)
 }
 
 /// Remove `form` where it stands as its own word (not inside another word).
@@ -100,7 +129,8 @@ const CHOSEONG: [char; 19] = [
 ];
 
 /// The heading a name is listed under: ㄱ…ㅎ for Hangul (tense consonants with their
-/// plain ones, as Korean dictionaries do), A–Z for Latin, `0–9` for digits, `#` otherwise.
+/// plain ones, as Korean dictionaries do), あ…わ for kana (the syllabary's rows),
+/// A–Z for Latin, `0–9` for digits, `#` otherwise.
 pub fn initial(key: &str) -> String {
     let Some(c) = key.chars().find(|c| c.is_alphanumeric()) else {
         return "#".into();
@@ -116,6 +146,9 @@ pub fn initial(key: &str) -> String {
             other => other,
         };
         return plain.to_string();
+    }
+    if let Some(row) = kana_row(c) {
+        return row.to_string();
     }
     if c.is_ascii_digit() {
         return "0–9".into();
@@ -160,6 +193,20 @@ mod tests {
         // Inside a name it stays: it is not a legal form there.
         assert_eq!(sort_key("日野株式会社研究所"), "日野株式会社研究所");
         assert_eq!(sort_key("다마정밀주식회사"), "다마정밀");
+    }
+
+    #[test]
+    fn kana_names_sort_and_index_by_the_syllabary() {
+        let mut names = vec!["ミドリ工機", "あおば電子", "株式会社カワセミ", "さくら精工"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(
+            names,
+            vec!["あおば電子", "株式会社カワセミ", "さくら精工", "ミドリ工機"]
+        );
+        let rows: Vec<String> = names.iter().map(|n| initial(&sort_key(n))).collect();
+        assert_eq!(rows, vec!["あ", "か", "さ", "ま"]);
+        assert_eq!(initial(&sort_key("ガイア")), "か");
+        assert_eq!(initial(&sort_key("ポラリス")), "は");
     }
 
     #[test]
