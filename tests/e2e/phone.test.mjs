@@ -6,7 +6,8 @@
 // to its page. The free-form pages are a group of their own in it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openSite, closeAll, representativePages, FREE_FORM } from "./lib.mjs";
+import { join } from "node:path";
+import { openSite, closeAll, representativePages, FREE_FORM, build, serve, repo } from "./lib.mjs";
 
 const PHONE = { width: 375, height: 800 };
 let out, server, browser;
@@ -83,4 +84,25 @@ test("at 375 px without JavaScript, every menu entry leads to its page, and the 
       }
     }
   });
+});
+
+test("Korean text breaks lines between words, Japanese between characters", async () => {
+  // keep-all (breaks at spaces only) is how Korean is typeset; on Japanese,
+  // written without spaces, it leaves breaks only at punctuation.
+  const ja = await serve(build(join(repo, "tests/fixtures/valid/japanese")), "/");
+  try {
+    await phone(async (page) => {
+      for (const [site, path, rule] of [
+        [server, "ko/companies/", "keep-all"],
+        [server, "en/companies/", "normal"],
+        [ja, "ja/companies/hino-seimitsu/", "normal"],
+      ]) {
+        await page.goto(site.url + path);
+        const body = await page.evaluate(() => getComputedStyle(document.querySelector("main p") || document.body).wordBreak);
+        assert.equal(body, rule, path);
+      }
+    });
+  } finally {
+    ja.close();
+  }
 });
