@@ -179,6 +179,8 @@
     matchWords: matchWords,
     initialsOf: function (text) { return text.normalize("NFC").split("").map(initialOf).join(""); },
     hiddenStart: config.hiddenStart || "\u2063",
+    // Whether a query term is a Korean syllable form (현미q), not a word as typed.
+    isForm: function (w) { return w.length > 1 && w.slice(-1) === sentinel && isHangul(w.charAt(w.length - 2)); },
     // The other parts of the index (src/publish/search.rs): { path, language } each.
     parts: config.parts || [],
     partSizes: config.partSizes || []

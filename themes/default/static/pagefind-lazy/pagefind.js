@@ -107,9 +107,28 @@ export async function preload(term, opts) {
   return pagefind.preload(term, opts);
 }
 
+/**
+ * The query without the syllable forms no record has. A compound typed as one
+ * word (레이저가공) brings the pair across its parts (저가), which every text
+ * that writes 레이저 가공 lacks; Pagefind then matches that form to some
+ * shorter word and scores the results by it. Without it the query runs as
+ * the two words would. Kept when every form is missing (nothing is found).
+ */
+async function withoutMissingForms(term, cp) {
+  const words = term.split(/\s+/).filter(Boolean);
+  const forms = words.filter((w) => cp.isForm(w));
+  if (forms.length < 2) return term;
+  await allParts();
+  const found = await Promise.all(forms.map(async (f) => (await pagefind.search(f, {}))?.results?.length > 0));
+  const missing = new Set(forms.filter((_, k) => !found[k]));
+  if (!missing.size || missing.size === forms.length) return term;
+  return words.filter((w) => !missing.has(w)).join(" ");
+}
+
 export async function search(term, opts) {
   const cp = helpers();
   const query = cp?.typed(term);
+  if (cp?.isForm && term) term = await withoutMissingForms(term, cp);
   let answer = await searchAll(term, opts);
   setTimeout(ready, AT_MOST_MS);
   if (!answer || !answer.results) return answer;
@@ -156,6 +175,13 @@ export async function filters() {
   return pagefind.filters();
 }
 
+/**
+ * A Korean word of four syllables or more cut in two, each half two syllables
+ * or more: a compound typed without its space (레이저가공) counts as its
+ * words (레이저, 가공), as it would have typed with one.
+ */
+const halves = (w) => (/^[가-힣]{4,}$/.test(w) ? [...Array(w.length - 3)].map((_, k) => [w.slice(0, k + 2), w.slice(k + 2)]) : []);
+
 /** Lower case, without spaces and punctuation: how names and queries are compared. */
 const squash = (s) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
@@ -195,8 +221,8 @@ async function rank(answer, term, opts, query, cp) {
         const labels = Object.values(d.filters || {}).flat().map(squash);
         key = [
           names.includes(phrase) ? 2 : labels.some((l) => l.includes(phrase)) ? 1 : 0,
-          words.every((w) => names.includes(w)) ? 1 : 0,
-          words.length > 1 && text.includes(phrase) ? 1 : 0,
+          words.every((w) => names.includes(w) || halves(w).some((h) => h.every((p) => names.includes(p)))) ? 1 : 0,
+          (words.length > 1 || halves(words[0]).length) && text.includes(phrase) ? 1 : 0,
         ];
       }
       return { r, i, key };
