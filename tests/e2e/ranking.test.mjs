@@ -162,3 +162,16 @@ test("records found by a term's search words alone come before the notices filed
     assert.ok(kinds.indexOf("notices") > kinds.findLastIndex((k) => k !== "notices"), `${lang} ${q}: notices before other records: ${kinds.join(" ")}`);
   }
 });
+
+test("a company comes before its own products, unless a product's name holds the query better", async () => {
+  await page.goto(`${server.url}en/search/`);
+  // Company and products all name "plating": the company first, its products right after.
+  const plating = (await pageSearch(page, "plating", 10)).results.map((x) => x.url);
+  assert.equal(plating[0], "/en/companies/sagami-plating/", plating.join(" "));
+  assert.match(plating[1], /^\/en\/companies\/sagami-plating\/#product-/, plating.join(" "));
+  // The product named "… hydrogen sensor" holds the whole query; its company's name does not.
+  const sensor = (await pageSearch(page, "hydrogen sensor", 10)).results.map((x) => x.url);
+  const product = sensor.findIndex((u) => u.startsWith("/en/companies/hachioji-sensor-labs/#product-"));
+  const company = sensor.indexOf("/en/companies/hachioji-sensor-labs/");
+  assert.ok(product >= 0 && company > product, sensor.join(" "));
+});

@@ -225,11 +225,36 @@ async function rank(answer, term, opts, query, cp) {
           (words.length > 1 || halves(words[0]).length) && text.includes(phrase) ? 1 : 0,
         ];
       }
-      return { r, i, key };
+      return { r, i, key, url: d.url || "" };
     }),
   );
   keyed.sort((a, b) => b.key[0] - a.key[0] || b.key[1] - a.key[1] || b.key[2] - a.key[2] || a.i - b.i);
-  results.splice(0, top.length, ...keyed.map((k) => k.r));
+  results.splice(0, top.length, ...companiesFirst(keyed).map((k) => k.r));
+}
+
+/**
+ * A company before its own products, unless a product's name holds the query
+ * better (`MEMS 수소 센서` for 수소 센서). A product is a result of its own (it
+ * leads to its place on the company page), and two products of Sagami Plating
+ * listed above the company for `plating` hid whose they were; the company now
+ * stands where its first product did, its products right after it.
+ */
+function companiesFirst(keyed) {
+  const byUrl = new Map(keyed.map((k) => [k.url, k]));
+  const better = (a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
+  const out = [];
+  const placed = new Set();
+  for (const k of keyed) {
+    if (placed.has(k)) continue;
+    const company = k.url.includes("#") ? byUrl.get(k.url.split("#")[0]) : null;
+    if (company && !placed.has(company) && better(k, company) <= 0) {
+      out.push(company);
+      placed.add(company);
+    }
+    out.push(k);
+    placed.add(k);
+  }
+  return out;
 }
 
 const SEPARATORS = /[^\S\uFEFF]+/;
