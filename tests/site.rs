@@ -317,19 +317,18 @@ fn links_go_both_ways() {
 #[test]
 fn lists_sort_in_each_languages_order_and_paginate() {
     let site = Site::new("small", &[]);
-    for (slug, name) in [
-        ("k1", "주식회사 하늘"),
-        ("k2", "(주)나무"),
-        ("k3", "가람 Co., Ltd."),
-        ("k4", "다온"),
-        ("k5", "㈜마루"),
-        ("k6", "바다"),
-    ] {
-        site.write(
-            &format!("content/companies/{slug}.yaml"),
-            &format!("name: {{ ko: \"{name}\", en: \"{slug} Inc.\" }}\n"),
-        );
-    }
+    write_companies(
+        &site,
+        "ko",
+        [
+            ("k1", "주식회사 하늘"),
+            ("k2", "(주)나무"),
+            ("k3", "가람 Co., Ltd."),
+            ("k4", "다온"),
+            ("k5", "㈜마루"),
+            ("k6", "바다"),
+        ],
+    );
     site.build(&[]);
     // 9 companies, 5 per page.
     let p1 = site.page("ko/companies/index.html");
@@ -371,19 +370,32 @@ fn lists_sort_in_each_languages_order_and_paginate() {
     assert_ne!(texts(&en, ".facet"), facets);
 }
 
+/// Companies named in `lang` (and `<slug> Inc.` in English), one file each.
+fn write_companies<S: std::fmt::Display, N: std::fmt::Display>(
+    site: &Site,
+    lang: &str,
+    names: impl IntoIterator<Item = (S, N)>,
+) {
+    for (slug, name) in names {
+        site.write(
+            &format!("content/companies/{slug}.yaml"),
+            &format!("name: {{ {lang}: \"{name}\", en: \"{slug} Inc.\" }}\n"),
+        );
+    }
+}
+
 #[test]
 fn japanese_lists_follow_the_syllabary_and_ignore_legal_forms() {
     let site = Site::new("japanese", &[]);
-    for (slug, name) in [
-        ("midori", "株式会社ミドリ光学"),
-        ("asahi", "あさひ精機株式会社"),
-        ("gaia", "ガイア工業"),
-    ] {
-        site.write(
-            &format!("content/companies/{slug}.yaml"),
-            &format!("name: {{ ja: \"{name}\", en: \"{slug}\" }}\nkind: base-technology\n"),
-        );
-    }
+    write_companies(
+        &site,
+        "ja",
+        [
+            ("midori", "株式会社ミドリ光学"),
+            ("asahi", "あさひ精機株式会社"),
+            ("gaia", "ガイア工業"),
+        ],
+    );
     site.build(&[]);
     let page = site.page("ja/companies/index.html");
     // Kana by the syllabary (katakana with hiragana), legal forms ignored
@@ -408,13 +420,11 @@ fn japanese_lists_follow_the_syllabary_and_ignore_legal_forms() {
 fn a_list_with_too_many_initials_shows_no_index() {
     let site = Site::new("japanese", &[]);
     // 51 names, each starting with another kanji: one heading each.
-    for k in 0..51u32 {
+    let names = (0..51u32).map(|k| {
         let first = char::from_u32(0x5C71 + k * 3).unwrap();
-        site.write(
-            &format!("content/companies/c{k}.yaml"),
-            &format!("name: {{ ja: \"{first}工業\", en: \"C{k}\" }}\nkind: base-technology\n"),
-        );
-    }
+        (format!("c{k}"), format!("{first}工業"))
+    });
+    write_companies(&site, "ja", names);
     site.build(&[]);
     let page = site.page("ja/companies/index.html");
     assert!(texts(&page, ".initials a").is_empty());

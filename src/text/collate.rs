@@ -186,13 +186,17 @@ mod tests {
 
     #[test]
     fn japanese_order_ignores_legal_forms_before_and_after_the_name() {
-        assert_eq!(sort_key("株式会社日野精密"), "日野精密");
-        assert_eq!(sort_key("昭島電子工業株式会社"), "昭島電子工業");
-        assert_eq!(sort_key("㈱青梅製作所"), "青梅製作所");
-        assert_eq!(sort_key("一般社団法人多摩産業協会"), "多摩産業協会");
-        // Inside a name it stays: it is not a legal form there.
-        assert_eq!(sort_key("日野株式会社研究所"), "日野株式会社研究所");
-        assert_eq!(sort_key("다마정밀주식회사"), "다마정밀");
+        for (name, key) in [
+            ("株式会社日野精密", "日野精密"),
+            ("昭島電子工業株式会社", "昭島電子工業"),
+            ("㈱青梅製作所", "青梅製作所"),
+            ("一般社団法人多摩産業協会", "多摩産業協会"),
+            ("다마정밀주식회사", "다마정밀"),
+            // Inside a name it stays: it is not a legal form there.
+            ("日野株式会社研究所", "日野株式会社研究所"),
+        ] {
+            assert_eq!(sort_key(name), key);
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// Pagefind's search API as the search page uses it. Three changes:
+// Pagefind's search API as the search page uses it. The changes:
 // - the filter lists are fetched a moment after the first result is on screen,
 //   not before the first search. Pagefind's Default UI asks for every filter
 //   when it starts, and on a large site those chunks are most of the bytes of a
@@ -6,10 +6,12 @@
 //   visitors lose nothing by waiting;
 // - ranking: the hidden name field weighs like a title (metaWeights), equal
 //   scores break by name, and the first page of results puts records whose name
-//   holds the query's words together before those where they are scattered;
+//   holds the query's words together before those where they are scattered, and
+//   a company before its own products; Korean syllable forms that no record has
+//   are left out of the query (a compound typed without its space);
 // - excerpts come from the text a result shows (never the hidden part of the
 //   content, see src/search.rs), around the first match, with the match marked,
-//   in Korean as in English.
+//   in Korean as in English, and in Japanese, Chinese and Thai by segment;
 // - a large site's index comes in parts (src/publish/search.rs), merged here on
 //   the first search, each part's scores weighed as the whole index would.
 // A query that finds nothing and reads as Hangul typed in the English keyboard
