@@ -191,8 +191,33 @@ pub fn counted_forms(text: &str, cap: usize, taken: &mut Taken) -> String {
         }
     }
     taken.extend(counts.into_keys());
+    let mut leads: Vec<String> = lead_forms(text).collect();
+    leads.sort_unstable();
+    leads.dedup();
+    for lead in leads {
+        push_form(&mut out, lead.chars());
+    }
     out.pop();
     out
+}
+
+/// For each run of Hangul written onto Latin letters or digits (`5축`,
+/// `3D프린터`, `MEMS센서`), those letters, lower-cased, and the run's first
+/// syllable (`5축`, `3d프`, `mems센`): with the sentinel, an exact word. Sent
+/// apart, `5` or `3d` is matched as the start of a word, which a large index
+/// loses (docs/SEARCH.md, Korean); and `5` starts far more words than `5축`.
+fn lead_forms(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut lead = String::new();
+    text.chars().filter_map(move |c| {
+        if c.is_ascii_alphanumeric() {
+            lead.push(c.to_ascii_lowercase());
+            None
+        } else {
+            let form = (is_hangul(c) && !lead.is_empty()).then(|| format!("{lead}{c}"));
+            lead.clear();
+            form
+        }
+    })
 }
 
 /// The initial consonants (choseong) of the Hangul syllables, as compatibility
@@ -237,12 +262,17 @@ pub fn initial_forms(name: &str) -> String {
 }
 
 /// What the search page sends for one query word: the particle stripped, each
-/// Hangul run as its pairs (or its one syllable), other letters as they are.
+/// Hangul run as its pairs (or its one syllable), Latin letters or digits
+/// written onto Hangul as their lead form (`5축` → `5축q`), other letters as
+/// they are.
 pub fn query_forms(word: &str) -> Vec<String> {
     let word = strip_particle(word);
-    let mut out = Vec::new();
+    let mut out: Vec<String> = lead_forms(word).map(|f| format!("{f}{SENTINEL}")).collect();
+    let lead = word
+        .find(is_hangul)
+        .filter(|&at| at > 0 && word[..at].chars().all(|c| c.is_ascii_alphanumeric()));
     let mut rest = String::new();
-    for c in word.chars() {
+    for c in word[lead.unwrap_or(0)..].chars() {
         if !is_hangul(c) {
             rest.push(c);
         }
@@ -315,11 +345,30 @@ mod tests {
     }
 
     #[test]
+    fn hangul_written_onto_letters_or_digits_is_indexed_with_them() {
+        let indexed = forms("5축 가공기와 3D프린터, (주)MEMS센서 10 mm");
+        for q in ["5축", "3D프린터", "MEMS센서를"]
+            .iter()
+            .flat_map(|w| query_forms(w))
+        {
+            assert!(indexed.contains(&q), "{q} in {indexed:?}");
+        }
+        // Apart from Hangul, letters and digits get no form: 10, mm are words already.
+        assert!(!indexed
+            .iter()
+            .any(|f| f.starts_with("10") || f.starts_with("mm")));
+    }
+
+    #[test]
     fn query_words_lose_particles_and_become_syllable_pairs() {
         assert_eq!(query_forms("현미경을"), vec!["현미q", "미경q"]);
         assert_eq!(query_forms("회로를"), vec!["회로q"]);
         assert_eq!(query_forms("칩"), vec!["칩q"]);
-        assert_eq!(query_forms("MEMS센서"), vec!["센서q", "MEMS"]);
+        assert_eq!(query_forms("MEMS센서를"), vec!["mems센q", "센서q"]);
+        assert_eq!(query_forms("5축"), vec!["5축q", "축q"]);
+        assert_eq!(query_forms("3D프린터"), vec!["3d프q", "프린q", "린터q"]);
+        // Letters after the Hangul, or apart from it, are sent as typed.
+        assert_eq!(query_forms("센서MEMS"), vec!["센서q", "MEMS"]);
         assert_eq!(query_forms("laser"), vec!["laser"]);
     }
 

@@ -118,7 +118,7 @@ test("Korean finds nouns inside compounds and with particles attached", async ()
   await page.goto(`${server.url}ko/search/`);
   // The page sends the forms src/hangul.rs query_forms gives (its unit tests):
   // whole syllable pairs, each closed by the sentinel that no indexed word extends.
-  for (const [q, forms] of [["현미경을", "현미q 미경q"], ["기", "기q"], ["기술사", "기술q 술사q"], ["laser", "laser"]]) {
+  for (const [q, forms] of [["현미경을", "현미q 미경q"], ["기", "기q"], ["기술사", "기술q 술사q"], ["laser", "laser"], ["5축", "5축q 축q"], ["3D프린터를", "3d프q 프린q 린터q"]]) {
     assert.equal(await processTerm(q), forms, q);
   }
   for (const [q, url] of [

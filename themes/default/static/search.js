@@ -72,7 +72,21 @@
       if (initials) return initials;
     }
     word = stripParticle(word);
+    // Latin letters or digits written onto Hangul (5축, 3D프린터): with the
+    // run's first syllable, one exact word (hangul::lead_forms), not a prefix.
     var forms = [];
+    var lead = "";
+    for (var k = 0; k < word.length; k++) {
+      var c = word.charAt(k);
+      if (/[A-Za-z0-9]/.test(c)) {
+        lead += c.toLowerCase();
+      } else {
+        if (isHangul(c) && lead) forms.push(lead + c + sentinel);
+        lead = "";
+      }
+    }
+    var at = word.search(/[가-힣]/);
+    if (at > 0 && /^[A-Za-z0-9]+$/.test(word.slice(0, at))) word = word.slice(at);
     var rest = "";
     var runs = [];
     var run = [];
