@@ -71,6 +71,19 @@ async function resultsTagged(page, tag, where) {
   );
 }
 
+/**
+ * Wait (at most 10 s) until the results shown lead to `hrefs` and nothing else.
+ * The UI searches again after each ticked filter and shows each answer in
+ * turn, so right after several ticks it may still show an earlier one; the
+ * assertion that follows reports what is shown if the wait runs out.
+ */
+async function settledOn(page, hrefs) {
+  const want = [...hrefs].sort();
+  await page
+    .waitForFunction((want) => JSON.stringify([...document.querySelectorAll(".pagefind-ui__result a")].map((a) => a.getAttribute("href")).sort()) === JSON.stringify(want), want, { timeout: 10000 })
+    .catch(() => {});
+}
+
 /** The message above the results ("29 results for laser"): its number. */
 async function resultCount(page) {
   return Number((await page.locator(".pagefind-ui__message").textContent()).match(/\d+/)[0]);
@@ -153,8 +166,10 @@ test("laser equipment open to outside users, and how to book it: by search (Kore
     await searchFor(page, "레이저");
     await tick(page, "종류", "설비");
     await tick(page, "이용 가능 여부", "외부 개방");
+    const open = ["/ko/equipment/eq-femtosecond-laser/", "/ko/equipment/eq-fiber-laser-cutter/"];
+    await settledOn(page, open);
     const results = await resultsTagged(page, "예약 방법:", where());
-    assert.deepEqual(results.map((r) => r.href).sort(), ["/ko/equipment/eq-femtosecond-laser/", "/ko/equipment/eq-fiber-laser-cutter/"], `${where()}: the open laser units`);
+    assert.deepEqual(results.map((r) => r.href).sort(), open, `${where()}: the open laser units`);
     await openResult(page, results[0], where());
     assert.ok((await terms(page.locator(".side a.badge"))).includes("access/open"), `${where()}: marked open to outside users`);
     const booking = page.locator(".panel-booking");
@@ -198,6 +213,7 @@ test("a super coordinator who is a patent attorney: by search filters (Korean) a
     await tick(page, "종류", "코디네이터");
     await tick(page, "구분", "슈퍼 코디네이터");
     await tick(page, "자격", "변리사");
+    await settledOn(page, expected.map((slug) => `/ko/coordinators/${slug}/`));
     const results = await resultsTagged(page, "종류: 코디네이터", where());
     assert.deepEqual(results.map((r) => r.href.split("/")[3]).sort(), expected, `${where()}: the super coordinators who are patent attorneys`);
     await openResult(page, results[0], where());
