@@ -172,6 +172,8 @@ fn push_form(out: &mut String, letters: impl IntoIterator<Item = char>) {
 /// (with its saturation) sees how often a word stands in the text. Forms in
 /// `taken` (those of a weightier part of the record) are left out, and the
 /// forms given are added to it: a form counts in the weightiest part it is in.
+/// The lead forms (`lead_forms`) come last, once each, in every part that
+/// has them: `taken` holds syllable forms only.
 pub fn counted_forms(text: &str, cap: usize, taken: &mut Taken) -> String {
     let mut counts: rustc_hash::FxHashMap<Form, usize> = Default::default();
     let mut out = String::new();

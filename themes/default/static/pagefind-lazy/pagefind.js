@@ -230,9 +230,12 @@ async function rank(answer, term, opts, query, cp) {
       return { r, i, key, url: d.url || "" };
     }),
   );
-  keyed.sort((a, b) => b.key[0] - a.key[0] || b.key[1] - a.key[1] || b.key[2] - a.key[2] || a.i - b.i);
+  keyed.sort((a, b) => byKey(a, b) || a.i - b.i);
   results.splice(0, top.length, ...companiesFirst(keyed).map((k) => k.r));
 }
+
+/** Re-ranked results by how the query stands in them, the best first. */
+const byKey = (a, b) => b.key[0] - a.key[0] || b.key[1] - a.key[1] || b.key[2] - a.key[2];
 
 /**
  * A company before its own products, unless a product's name holds the query
@@ -243,13 +246,12 @@ async function rank(answer, term, opts, query, cp) {
  */
 function companiesFirst(keyed) {
   const byUrl = new Map(keyed.map((k) => [k.url, k]));
-  const better = (a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2];
   const out = [];
   const placed = new Set();
   for (const k of keyed) {
     if (placed.has(k)) continue;
     const company = k.url.includes("#") ? byUrl.get(k.url.split("#")[0]) : null;
-    if (company && !placed.has(company) && better(k, company) <= 0) {
+    if (company && !placed.has(company) && byKey(k, company) >= 0) {
       out.push(company);
       placed.add(company);
     }
