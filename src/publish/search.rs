@@ -28,6 +28,7 @@ use crate::site::search_names::{
 use crate::site::Site;
 use crate::text::collate::sort_key;
 use crate::text::hangul;
+use crate::text::mentions::Mentions;
 use crate::theme::Theme;
 
 /// Pagefind weights of the parts of a record (`data-pagefind-weight`, which a
@@ -149,6 +150,25 @@ struct Hidden {
     initials: bool,
 }
 
+/// How many times more than once a term's search words may stand in a record.
+const PROMINENCE_CAP: usize = 2;
+
+/// How much a record is about one of its terms: how often its own name and
+/// text write the term's label (or a part of it in brackets or between
+/// middle dots) or one of its search words, at most `PROMINENCE_CAP`. A
+/// record found by a term's search words alone (`NDT` for 비파괴검사, 몰드 for
+/// 금형제작) has nothing else to rank by: every record filed under the term
+/// tied, and they came by name, a success story that merely used an X-ray CT
+/// before the welding company that does inspection. Each gets the words once
+/// more per mention, as if its text had written them where it writes the term.
+fn prominence(own: &Mentions, label: &str, also: &str) -> usize {
+    let parts = label.split(['(', ')', '·', '/', ',']);
+    let count: usize = (parts.chain(also.split_whitespace()))
+        .map(|name| own.count(name))
+        .sum();
+    count.min(PROMINENCE_CAP)
+}
+
 /// A notice is filed under the topics it touches, for browsing; a company,
 /// a theme or a unit under what it is. So a record found by a term alone (a
 /// term's search words: 인공지능 for 기계학습) comes before notices filed
@@ -176,6 +196,12 @@ impl Text {
         if !s.trim().is_empty() {
             self.parts.push((self.weight, s.trim().to_string()));
         }
+    }
+
+    /// Every part, one per line.
+    fn all(&self) -> String {
+        let parts: Vec<&str> = self.parts.iter().map(|(_, s)| s.as_str()).collect();
+        parts.join("\n")
     }
 
     /// The parts weighted above 1 (`heavy`) or at 1, one per line.
@@ -219,15 +245,23 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     let mut also = Vec::new();
     // A retired unit is not for rent, whatever its access says.
     let retired = record.is_retired();
+    let own = Mentions::new(&format!("{}\n{}", l.text(&record.title).text, text.all()));
     text.weight = terms_weight(record.id.kind);
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
-                text.push(&l.term_label(taxonomy, t).text);
+                let label = l.term_label(taxonomy, t).text;
                 labels.extend(others.iter().map(|o| o.term_label(taxonomy, t).text));
                 if !retired {
-                    also.extend(l.term_also(taxonomy, t));
+                    let words = l.term_also(taxonomy, t).join(" ");
+                    let times = match text.weight {
+                        WEIGHT_MID => 1 + prominence(&own, &label, &words),
+                        // A notice's terms are topics it touches, not what it is.
+                        _ => 1,
+                    };
+                    also.extend(std::iter::repeat_n(words, times));
                 }
+                text.push(&label);
             }
         }
     }
@@ -396,11 +430,15 @@ fn entry(
     // summary, products, services and labels, then the body. The name's forms
     // and other-language names are in the hidden name field only (weighed by
     // the page's metaWeights): here as well they cost index bytes and no rank.
-    let mid = hangul::counted_forms(&text.of_weight(true), FORM_CAP, &mut taken);
     // Words a visitor types for a term count as its label does, found whole
-    // and, in Korean, by their forms.
+    // and, in Korean, by their forms: as well as the same forms in the
+    // summary, not instead (a record that writes 렌즈 in its summary must not
+    // count it less than one that is only filed under 광학기기).
+    let mut also_taken = taken.clone();
+    let mid = hangul::counted_forms(&text.of_weight(true), FORM_CAP, &mut taken);
     let also = words(&hidden.also);
-    let also_forms = hangul::counted_forms(&also, 1, &mut taken);
+    let also_forms = hangul::counted_forms(&also, 1 + PROMINENCE_CAP, &mut also_taken);
+    taken.extend(also_taken);
     let body = hangul::counted_forms(&text.of_weight(false), 1, &mut taken);
     // Its term labels in the other languages and its terms' search words
     // weigh as the labels in its own language do (a product's: its company's).
