@@ -3,8 +3,10 @@
 use crate::content::model::{Kind, MediaRole};
 use crate::site::paths::{absolute, record_path, OutputFile};
 use crate::site::search_names::{
-    filter_names, part_dir, part_language, part_sizes, BUNDLE_DIR, HIDDEN_FORMS, HIDDEN_START,
+    filter_names, kind_words, part_dir, part_language, part_sizes, BUNDLE_DIR, HIDDEN_FORMS,
+    HIDDEN_START,
 };
+use crate::text::collate::LEGAL_FORMS;
 use crate::text::hangul::{INITIALS_MAX, PARTICLES, SENTINEL};
 
 use super::context::PageCtx;
@@ -153,6 +155,7 @@ impl<'a> PageCtx<'a> {
                     "uiBundlePath": self.url("static/pagefind-lazy/"),
                     "baseUrl": self.site.config.base_path(),
                     "filters": filter_names(&self.localizer()),
+                    "kindWords": kind_words(&self.localizer()),
                     "particles": PARTICLES,
                     "sentinel": SENTINEL.to_string(),
                     "hiddenMeta": HIDDEN_FORMS,
@@ -166,6 +169,7 @@ impl<'a> PageCtx<'a> {
                         .collect::<Vec<_>>(),
                     "partSizes": sizes,
                     "initialsMax": INITIALS_MAX,
+                    "legalForms": LEGAL_FORMS,
                     "slipNotice": l.ui("search.slip"),
                     "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),
                 });

@@ -101,6 +101,17 @@ pub const HIDDEN_NAME: &str = "_name";
 /// excerpts from the part before it only. (U+2063, invisible, never in content.)
 pub const HIDDEN_START: char = '\u{2063}';
 
+/// The words that ask for a kind of record in a query (`search.kind_words` in
+/// the theme's strings: 업체 for companies), by the kind's folder name, in lower case.
+pub fn kind_words(l: &Localizer) -> serde_json::Value {
+    let words = |k: &Kind| l.ui_opt(&format!("search.kind_words.{}", k.dir()));
+    let kinds: serde_json::Map<String, serde_json::Value> = (l.site.all_kinds().iter())
+        .filter_map(|k| Some((k.dir().to_string(), words(k)?)))
+        .map(|(k, w)| (k, w.split_whitespace().map(str::to_lowercase).collect()))
+        .collect();
+    kinds.into()
+}
+
 /// What the search page needs to preset filters from a URL such as
 /// `?technologies=laser-processing`: each facet's localized filter name and term labels.
 pub fn filter_names(l: &Localizer) -> serde_json::Value {

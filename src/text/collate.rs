@@ -11,7 +11,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::text::hangul::is_hangul;
 
 /// Words that mark a legal form, not a name. Longest first, so "Co., Ltd." goes before "Ltd.".
-const LEGAL_FORMS: &[&str] = &[
+/// The search page gets them too, to tell a query word in a name from one in its legal form.
+pub const LEGAL_FORMS: &[&str] = &[
     "주식회사",
     "유한회사",
     "재단법인",

@@ -19,6 +19,8 @@
   var sentinel = config.sentinel || "q";
   var params = new URLSearchParams(location.search);
 
+  function isHangulWord(w) { return /[가-힣]/.test(w); }
+
   function isHangul(ch) {
     var c = ch.charCodeAt(0);
     return c >= 0xac00 && c <= 0xd7a3;
@@ -109,15 +111,42 @@
     return forms;
   }
 
-  // What each processed term was typed as, for the excerpts and the ranking (pagefind-lazy).
+  // Words that ask for a kind of record (search.kind_words in the theme's strings): 업체, company.
+  var kindOfWord = new Map();
+  Object.keys(config.kindWords || {}).forEach(function (kind) {
+    config.kindWords[kind].forEach(function (w) { kindOfWord.set(w, kind); });
+  });
+  function kindOf(word) {
+    return kindOfWord.get(word.toLowerCase()) || (isHangulWord(word) && kindOfWord.get(stripParticle(word))) || null;
+  }
+
+  // What each processed term was typed as, for the excerpts and the ranking
+  // (pagefind-lazy), and the kinds of record its words asked for.
   var typed = new Map();
+  var kindsAsked = new Map();
   function processTerm(term) {
     var words = term.normalize("NFC").split(/\s+/).filter(Boolean);
     // No words but preset filters: null asks Pagefind for everything under the filters.
     if (!words.length) return null;
-    var processed = words.map(queryForms).reduce(function (a, b) { return a.concat(b); }, []).join(" ");
-    if (typed.size > 200) typed.clear();
+    // 레이저 가공 업체: the records need not write 업체 (most do not); companies come first.
+    var kinds = [];
+    var rest = words.filter(function (w) {
+      var kind = kindOf(w);
+      if (kind && kinds.indexOf(kind) < 0) kinds.push(kind);
+      return !kind;
+    });
+    if (!rest.length) {
+      rest = words;
+      kinds = [];
+    }
+    var processed = rest.map(queryForms).reduce(function (a, b) { return a.concat(b); }, []).join(" ");
+    if (typed.size > 200) {
+      typed.clear();
+      kindsAsked.clear();
+    }
     typed.set(processed, term);
+    if (kinds.length) kindsAsked.set(processed, kinds);
+    else kindsAsked.delete(processed);
     return processed;
   }
 
@@ -172,7 +201,6 @@
     note.textContent = hangul ? (config.slipNotice || "{hangul}").replace("{typed}", query).replace("{hangul}", hangul) : "";
   }
 
-  function isHangulWord(w) { return /[가-힣]/.test(w); }
   // The words a match is looked for in an excerpt, each as its alternatives,
   // longest first: a Korean word as typed, then without its particle (다치카와
   // before 다치카), without an unfinished syllable; others in lower case.
@@ -188,6 +216,14 @@
   // For static/pagefind-lazy/pagefind.js, which ranks the results and writes their excerpts.
   window.__clusterpress = {
     typed: function (term) { return typed.get(term); },
+    kindOf: kindOf,
+    // The kinds a query's words asked for, as the kind filter and its values, or null.
+    kinds: function (term) {
+      var kinds = kindsAsked.get(term);
+      var kind = (config.filters || {}).kind;
+      if (!kinds || !kind) return null;
+      return { name: kind.name, values: kinds.map(function (k) { return kind.terms[k]; }).filter(Boolean) };
+    },
     slip: slip,
     noteRewrite: noteRewrite,
     matchWords: matchWords,
@@ -197,7 +233,9 @@
     isForm: function (w) { return w.length > 1 && w.slice(-1) === sentinel && isHangul(w.charAt(w.length - 2)); },
     // The other parts of the index (src/publish/search.rs): { path, language } each.
     parts: config.parts || [],
-    partSizes: config.partSizes || []
+    partSizes: config.partSizes || [],
+    // (주), 주식회사, Co., Ltd. (src/text/collate.rs): not part of what a name says.
+    legalForms: config.legalForms || []
   };
 
   // Filter presets from the URL: taxonomy ids and term keys become localized names and labels.

@@ -130,6 +130,7 @@ async function withoutMissingForms(term, cp) {
 export async function search(term, opts) {
   const cp = helpers();
   const query = cp?.typed(term);
+  let kinds = cp?.kinds?.(term);
   if (cp?.isForm && term) term = await withoutMissingForms(term, cp);
   let answer = await searchAll(term, opts);
   setTimeout(ready, AT_MOST_MS);
@@ -144,6 +145,7 @@ export async function search(term, opts) {
         answer = other;
         term = slip.term;
         ran = hangul = slip.hangul;
+        kinds = cp.kinds?.(term);
       }
     }
     cp.noteRewrite(query, hangul);
@@ -156,7 +158,7 @@ export async function search(term, opts) {
       (loaded ??= data().then((d) => (cp && ran != null ? present(d, cp.matchWords(ran), cp.hiddenStart) : d)));
   }
   if (cp && ran != null && !(opts && opts.sort) && term) {
-    await rank(answer, term, opts, ran, cp);
+    await rank(answer, term, opts, ran, cp, await ofKinds(term, opts, kinds));
   }
   for (const result of answer.results) {
     const data = result.data;
@@ -188,19 +190,33 @@ const halves = (w) => (/^[가-힣]{4,}$/.test(w) ? [...Array(w.length - 3)].map(
 const squash = (s) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
 /**
- * Equal scores break by name (Pagefind's own sort order by name); then the
- * first RERANK results are ordered by how the query stands in the name: the
- * whole query together in the name, else in a term label the record is filed
- * under; then every word of it somewhere in the name; then the whole query
- * together in the text; otherwise they keep Pagefind's order.
+ * The ids of the results of the kinds the query's words asked for (업체 in
+ * 레이저 가공 업체), or null: none asked, or the visitor has chosen kinds.
  */
-async function rank(answer, term, opts, query, cp) {
+async function ofKinds(term, opts, kinds) {
+  if (!kinds?.values.length || opts?.filters?.[kinds.name]) return null;
+  const value = kinds.values.length === 1 ? kinds.values[0] : { any: kinds.values };
+  const found = await searchAll(term, { ...(opts || {}), filters: { ...(opts?.filters || {}), [kinds.name]: value } });
+  return new Set((found?.results || []).map((r) => r.id));
+}
+
+/**
+ * Results of the kinds the query asked for (`asked`, see ofKinds) come first;
+ * equal scores break by name (Pagefind's own sort order by name); then the
+ * first RERANK results are ordered, within those kinds first, by how the query
+ * stands in the name: the whole query together in the name, else in a term
+ * label the record is filed under; then how many of its words stand in the
+ * name, its legal form aside; then the whole query together in the text;
+ * otherwise they keep Pagefind's order.
+ */
+async function rank(answer, term, opts, query, cp, asked) {
   const results = answer.results;
   if (results.length < 2) return;
   const named = await searchAll(term, { ...(opts || {}), sort: { name: "asc" } });
   const byName = new Map((named?.results || []).map((r, i) => [r.id, i]));
   const order = new Map(results.map((r, i) => [r.id, i]));
   results.sort((a, b) => {
+    if (asked && asked.has(a.id) !== asked.has(b.id)) return asked.has(a.id) ? -1 : 1;
     if (Math.abs(a.score - b.score) > 1e-6 * Math.max(a.score, b.score)) return b.score - a.score;
     return (byName.get(a.id) ?? order.get(a.id)) - (byName.get(b.id) ?? order.get(b.id));
   });
@@ -209,33 +225,58 @@ async function rank(answer, term, opts, query, cp) {
   const initials = /[ㄱ-ㅎ]/.test(query) ? query.normalize("NFC").split(/\s+/).map((w) => cp.initialsOf(w)) : null;
   if (!words.length && !initials) return;
   const phrase = words.join("");
+  // The words that say what, not which kind (업체 in 레이저 가공 업체): texts rarely write the kind.
+  const topical = words.filter((w) => !cp.kindOf?.(w));
   const top = results.slice(0, RERANK);
   const keyed = await Promise.all(
     top.map(async (r, i) => {
       const d = await r.data();
-      const names = squash(`${d.meta?.title || ""} ${d.hiddenNames || ""}`);
+      const name = `${d.meta?.title || ""} ${d.hiddenNames || ""}`;
+      const names = squash(name);
+      const bare = squash(withoutLegalForms(name, cp.legalForms || []));
       const text = squash(d.content || "");
       let key;
       if (initials) {
         const inits = cp.initialsOf(`${d.meta?.title || ""}`);
-        key = [initials.every((w) => inits.includes(w)) ? 1 : 0, 0, 0];
+        key = [initials.every((w) => inits.includes(w)) ? 1 : 0];
       } else {
         const labels = Object.values(d.filters || {}).flat().map(squash);
         key = [
           names.includes(phrase) ? 2 : labels.some((l) => l.includes(phrase)) ? 1 : 0,
-          words.every((w) => names.includes(w) || halves(w).some((h) => h.every((p) => names.includes(p)))) ? 1 : 0,
-          (words.length > 1 || halves(words[0]).length) && text.includes(phrase) ? 1 : 0,
+          words.filter((w) => bare.includes(w) || halves(w).some((h) => h.every((p) => bare.includes(p)))).length,
+          (topical.length > 1 || halves(topical[0] || "").length) && text.includes(topical.join("")) ? 1 : 0,
         ];
       }
-      return { r, i, key, url: d.url || "" };
+      return { r, i, key: [asked?.has(r.id) ? 1 : 0, ...key], url: d.url || "" };
     }),
   );
   keyed.sort((a, b) => byKey(a, b) || a.i - b.i);
   results.splice(0, top.length, ...companiesFirst(keyed).map((k) => k.r));
 }
 
+/**
+ * A name without its legal form, so that 회사 is not found in 주식회사 nor
+ * `co` in `Co., Ltd.`: forms in Latin letters as whole words (not the `inc` of
+ * `incubation`), the others anywhere.
+ */
+function withoutLegalForms(name, forms) {
+  let s = name.normalize("NFC").toLowerCase();
+  for (const f of forms) {
+    if (/^[a-z]/.test(f)) {
+      const re = new RegExp(`(^|[^\\p{L}\\p{N}])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+      s = s.replace(re, "$1 ");
+    } else {
+      s = s.split(f).join(" ");
+    }
+  }
+  return s;
+}
+
 /** Re-ranked results by how the query stands in them, the best first. */
-const byKey = (a, b) => b.key[0] - a.key[0] || b.key[1] - a.key[1] || b.key[2] - a.key[2];
+const byKey = (a, b) => {
+  for (let k = 0; k < a.key.length; k++) if (b.key[k] !== a.key[k]) return b.key[k] - a.key[k];
+  return 0;
+};
 
 /**
  * A company before its own products, unless a product's name holds the query
