@@ -245,7 +245,10 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     let mut also = Vec::new();
     // A retired unit is not for rent, whatever its access says.
     let retired = record.is_retired();
-    let own = Mentions::new(&format!("{}\n{}", l.text(&record.title).text, text.all()));
+    // Read only for a term with search words, and only once.
+    let own_text = format!("{}\n{}", l.text(&record.title).text, text.all());
+    let own = std::cell::OnceCell::new();
+    let own = || own.get_or_init(|| Mentions::new(&own_text));
     text.weight = terms_weight(record.id.kind);
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
@@ -255,7 +258,7 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
                 if !retired {
                     let words = l.term_also(taxonomy, t).join(" ");
                     let times = match text.weight {
-                        WEIGHT_MID => 1 + prominence(&own, &label, &words),
+                        WEIGHT_MID if !words.is_empty() => 1 + prominence(own(), &label, &words),
                         // A notice's terms are topics it touches, not what it is.
                         _ => 1,
                     };

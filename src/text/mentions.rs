@@ -34,10 +34,16 @@ impl Mentions {
             if name.chars().count() < 2 {
                 return 0;
             }
-            return self.squashed.matches(name.as_str()).count();
+            return occurrences(&self.squashed, &name);
         }
-        self.words.matches(name.as_str()).count()
+        occurrences(&self.words, &name)
     }
+}
+
+/// How often `name` stands in `text`, not overlapping (memchr's vectorised
+/// search: this runs for every term with search words of every record).
+fn occurrences(text: &str, name: &str) -> usize {
+    memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).count()
 }
 
 /// ` lower case words `, the runs between them one space each.
@@ -45,7 +51,12 @@ fn spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_hangul(c) {
+            // Most of a Korean text, and looking it up in Unicode's tables is slow.
+            out.push(c);
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with(' ') {
             out.push(' ');
