@@ -171,6 +171,7 @@ impl<'a> PageCtx<'a> {
                     "initialsMax": INITIALS_MAX,
                     "legalForms": LEGAL_FORMS,
                     "slipNotice": l.ui("search.slip"),
+                    "withoutNotice": l.ui("search.without"),
                     "translations": self.strings().get("pagefind").cloned().unwrap_or_default(),
                 });
                 ctx.insert("search_config", &config.to_string());

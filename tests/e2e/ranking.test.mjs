@@ -152,6 +152,26 @@ test("a keyboard-layout slip runs as Hangul and the page says so; English is nev
   assert.ok(laser.total > 0);
 });
 
+test("a query that finds nothing runs without the word nothing holds with the others, and the page says so", async () => {
+  // No record writes 가능한 beside 금속 3D 프린팅; 업체 asks for companies and is never required.
+  await page.goto(`${server.url}ko/search/?q=${encodeURIComponent("금속 3D 프린팅 가능한 업체")}`);
+  await page.waitForSelector(".pagefind-ui__result-title");
+  const note = page.locator("#search-note");
+  assert.equal(await note.isVisible(), true);
+  assert.match(await note.textContent(), /‘가능한’ 없이/);
+  const r = await pageSearch(page, "금속 3D 프린팅 가능한 업체", 3);
+  assert.equal(r.ran, "금속 3D 프린팅 업체");
+  assert.match(r.results[0]?.url ?? "", /\/ko\/companies\/sagamihara-3d-factory\/$/, JSON.stringify(r.results));
+  // A query that finds something keeps every word, and the note goes.
+  const both = await pageSearch(page, "수소 센서", 3);
+  assert.equal(both.ran, "수소 센서");
+  assert.equal(await note.isVisible(), false);
+  await page.goto(`${server.url}en/search/`);
+  const en = await pageSearch(page, "cheap laser cutting", 3);
+  assert.equal(en.ran, "laser cutting");
+  assert.ok(en.total > 0);
+});
+
 test("records found by a term's search words alone come before the notices filed under that term", async () => {
   // Neither query is in any record's text: every result is filed under 기계학습 / Machine learning.
   for (const [lang, q] of [["ko", "인공지능"], ["en", "artificial intelligence"]]) {

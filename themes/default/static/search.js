@@ -195,10 +195,15 @@
   }
 
   var note = document.getElementById("search-note");
-  function noteRewrite(query, hangul) {
+  // What the page says when it ran another query than the one typed: Hangul
+  // for a keyboard-layout slip, or the query without the words nothing holds.
+  function noteRewrite(query, hangul, without) {
     if (!note) return;
-    note.hidden = !hangul;
-    note.textContent = hangul ? (config.slipNotice || "{hangul}").replace("{typed}", query).replace("{hangul}", hangul) : "";
+    var text = "";
+    if (hangul) text = (config.slipNotice || "{hangul}").replace("{typed}", query).replace("{hangul}", hangul);
+    else if (without) text = (config.withoutNotice || "{words}").replace("{typed}", query).replace("{words}", without);
+    note.hidden = !text;
+    note.textContent = text;
   }
 
   // The words a match is looked for in an excerpt, each as its alternatives,
@@ -216,6 +221,7 @@
   // For static/pagefind-lazy/pagefind.js, which ranks the results and writes their excerpts.
   window.__clusterpress = {
     typed: function (term) { return typed.get(term); },
+    process: processTerm,
     kindOf: kindOf,
     // The kinds a query's words asked for, as the kind filter and its values, or null.
     kinds: function (term) {

@@ -148,7 +148,15 @@ export async function search(term, opts) {
         kinds = cp.kinds?.(term);
       }
     }
-    cp.noteRewrite(query, hangul);
+    let without = null;
+    if (!answer.results.length && !hangul) {
+      const fewer = await withFewerWords(query, opts, cp);
+      if (fewer) {
+        ({ answer, term, kinds, without } = fewer);
+        ran = fewer.query;
+      }
+    }
+    cp.noteRewrite(query, hangul, without);
     answer.query = ran;
   }
   for (const result of answer.results) {
@@ -171,6 +179,45 @@ export async function search(term, opts) {
     };
   }
   return answer;
+}
+
+/** At most this many words of a query are left out to find something. */
+const LEAVE_OUT = 2;
+
+/**
+ * A query that finds nothing, run without the fewest of its words that lets
+ * it find something: `금속 3D 프린팅 가능한 업체` without 가능한, which no record
+ * with the others writes (every word is required). Of the ways to leave out as
+ * few words, the one that finds most. Words naming a kind (업체) are never
+ * required anyway. Returns { answer, term, kinds, query, without } or null.
+ */
+async function withFewerWords(query, opts, cp) {
+  const words = query.normalize("NFC").split(/\s+/).filter(Boolean);
+  const optional = words.map((w, k) => (cp.kindOf?.(w) ? -1 : k)).filter((k) => k >= 0);
+  for (let n = 1; n <= LEAVE_OUT && n < optional.length; n++) {
+    const tries = await Promise.all(
+      subsets(optional, n).map(async (out) => {
+        const rest = words.filter((_, k) => !out.includes(k)).join(" ");
+        const processed = cp.process(rest);
+        const kinds = cp.kinds?.(processed);
+        const term = cp.isForm ? await withoutMissingForms(processed, cp) : processed;
+        const answer = await searchAll(term, opts);
+        return { answer, term, kinds, query: rest, without: out.map((k) => words[k]).join(" ") };
+      }),
+    );
+    const best = tries.reduce((a, b) => (b.answer?.results?.length > (a.answer?.results?.length || 0) ? b : a));
+    if (best.answer?.results?.length) {
+      cp.process(best.query);
+      return best;
+    }
+  }
+  return null;
+}
+
+/** Every way of choosing `n` of `items`, in order. */
+function subsets(items, n) {
+  if (n === 0) return [[]];
+  return items.flatMap((x, i) => subsets(items.slice(i + 1), n - 1).map((rest) => [x, ...rest]));
 }
 
 export async function filters() {
