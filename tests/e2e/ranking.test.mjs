@@ -132,6 +132,15 @@ test("Korean excerpts show the match: the query word (or its stem) marked, never
   assert.ok(shown / total >= 0.7, `${shown}/${total} excerpts show the marked query`);
 });
 
+test("a compound typed without its space marks its two words where the text writes them apart", async () => {
+  await page.goto(`${server.url}ko/search/`);
+  for (const [q, parts] of [["레이저가공", ["레이저", "가공"]], ["3차원측정", ["3차원", "측정"]]]) {
+    const r = await pageSearch(page, q, 1);
+    const marked = [...(r.results[0]?.excerpt ?? "").matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]);
+    for (const p of parts) assert.ok(marked.includes(p), `${q}: ${r.results[0]?.excerpt}`);
+  }
+});
+
 test("a result found by its name alone shows that name in its excerpt, the match marked", async () => {
   // The English name on /ko/: the Korean page's text never says "Tachikawa".
   await page.goto(`${server.url}ko/search/`);

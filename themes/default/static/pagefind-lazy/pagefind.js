@@ -231,7 +231,11 @@ export async function filters() {
  * or more: a compound typed without its space (레이저가공) counts as its
  * words (레이저, 가공), as it would have typed with one.
  */
-const halves = (w) => (/^[가-힣]{4,}$/.test(w) ? [...Array(w.length - 3)].map((_, k) => [w.slice(0, k + 2), w.slice(k + 2)]) : []);
+const halves = (w) => {
+  // Letters or digits written onto it stay with the first half (3차원측정: 3차원, 측정).
+  const [, lead, run] = /^([a-z0-9]*)([가-힣]{4,})$/i.exec(w) || [];
+  return run ? [...Array(run.length - 3)].map((_, k) => [lead + run.slice(0, k + 2), run.slice(k + 2)]) : [];
+};
 
 /** Lower case, without spaces and punctuation: how names and queries are compared. */
 const squash = (s) => s.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
@@ -349,6 +353,17 @@ function companiesFirst(keyed) {
   return out;
 }
 
+/**
+ * A Korean query word as the words to mark: itself, or, when no word of the
+ * text holds it and it is a compound typed without its space (레이저가공), its
+ * two halves where the text writes both (레이저 가공).
+ */
+function inTokens(alts, tokens) {
+  if (tokens.some((t) => alts.some((a) => t.includes(a)))) return [alts];
+  const split = halves(alts[alts.length - 1]).find((h) => h.every((p) => tokens.some((t) => t.includes(p))));
+  return split ? split.map((p) => [p]) : [alts];
+}
+
 const SEPARATORS = /[^\S\uFEFF]+/;
 const ZWSP = "\u200B";
 
@@ -397,7 +412,7 @@ function present(d, words, hiddenStart) {
   for (const loc of d.locations || []) {
     if (loc < tokens.length) marks.set(loc, null);
   }
-  const korean = words.filter((alts) => /[가-힣]/.test(alts[0]));
+  const korean = words.filter((alts) => /[가-힣]/.test(alts[0])).flatMap((alts) => inTokens(alts, tokens));
   tokens.forEach((tok, i) => {
     for (const alts of korean) {
       const w = alts.find((a) => tok.includes(a));
