@@ -1,9 +1,11 @@
-// The search page: Pagefind's Default UI, localized, with three additions:
+// The search page: Pagefind's Default UI, localized, with these additions:
 // - the query and filters can be preset from the URL (?q=…&technologies=laser-processing),
 //   so the header search box and "search within" forms on term pages land on results;
 // - Korean query words lose their particle and become the syllable pairs they
 //   contain (현미경을 → 현미q 미경q), matching the forms indexed at build time
 //   (src/hangul.rs supplies the particle list and the sentinel letter);
+// - a word that names a kind of record (업체, company: search.kind_words) is
+//   taken out of a query of several words and handed on as the kind asked for;
 // - a word with bare initial consonants (ㄷㅊㅋㅇ, 다ㅊㅋ, 현미ㄱ) becomes the
 //   initial-consonant forms indexed for names;
 // - a query that finds nothing and is Hangul typed in the English layout

@@ -8,7 +8,9 @@
 //   scores break by name, and the first page of results puts records whose name
 //   holds the query's words together before those where they are scattered, and
 //   a company before its own products; Korean syllable forms that no record has
-//   are left out of the query (a compound typed without its space);
+//   are left out of the query (a compound typed without its space); the records
+//   of a kind the query names (업체, expert) come first; a query that finds
+//   nothing runs without the fewest words that let it find something;
 // - excerpts come from the text a result shows (never the hidden part of the
 //   content, see src/search.rs), around the first match, with the match marked,
 //   in Korean as in English, and in Japanese, Chinese and Thai by segment;
