@@ -245,11 +245,15 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
     let mut also = Vec::new();
     // A retired unit is not for rent, whatever its access says.
     let retired = record.is_retired();
-    // Read only for a term with search words, and only once.
-    let own_text = format!("{}\n{}", l.text(&record.title).text, text.all());
-    let own = std::cell::OnceCell::new();
-    let own = || own.get_or_init(|| Mentions::new(&own_text));
     text.weight = terms_weight(record.id.kind);
+    // The record's own name and text, read only for a term with search words, and only once.
+    let own = std::cell::OnceCell::new();
+    let own = || {
+        own.get_or_init(|| {
+            Mentions::new(&format!("{}\n{}", l.text(&record.title).text, text.all()))
+        })
+    };
+    let mut own_labels = Vec::new();
     for (tax, terms) in &record.facets {
         if let Some(taxonomy) = site.taxonomies.get(*tax) {
             for t in terms {
@@ -264,10 +268,12 @@ fn record_entry(site: &Site, l: &Localizer, others: &[Localizer], record: &Recor
                     };
                     also.extend(std::iter::repeat_n(words, times));
                 }
-                text.push(&label);
+                own_labels.push(label);
             }
         }
     }
+    // After the loop: the mentions are counted in the text without the labels.
+    own_labels.iter().for_each(|label| text.push(label));
     labels.sort();
     labels.dedup();
     let hidden = Hidden {

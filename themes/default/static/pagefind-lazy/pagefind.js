@@ -168,7 +168,7 @@ export async function search(term, opts) {
       (loaded ??= data().then((d) => (cp && ran != null ? present(d, cp.matchWords(ran), cp.hiddenStart) : d)));
   }
   if (cp && ran != null && !(opts && opts.sort) && term) {
-    await rank(answer, term, opts, ran, cp, await ofKinds(term, opts, kinds));
+    await rank(answer, term, opts, ran, cp, kinds);
   }
   for (const result of answer.results) {
     const data = result.data;
@@ -208,10 +208,7 @@ async function withFewerWords(query, opts, cp) {
       }),
     );
     const best = tries.reduce((a, b) => (b.answer?.results?.length > (a.answer?.results?.length || 0) ? b : a));
-    if (best.answer?.results?.length) {
-      cp.process(best.query);
-      return best;
-    }
+    if (best.answer?.results?.length) return best;
   }
   return null;
 }
@@ -254,7 +251,7 @@ async function ofKinds(term, opts, kinds) {
 }
 
 /**
- * Results of the kinds the query asked for (`asked`, see ofKinds) come first;
+ * Results of the kinds the query asked for (`kinds`, see ofKinds) come first;
  * equal scores break by name (Pagefind's own sort order by name); then the
  * first RERANK results are ordered, within those kinds first, by how the query
  * stands in the name: the whole query together in the name, else in a term
@@ -262,10 +259,10 @@ async function ofKinds(term, opts, kinds) {
  * name, its legal form aside; then the whole query together in the text;
  * otherwise they keep Pagefind's order.
  */
-async function rank(answer, term, opts, query, cp, asked) {
+async function rank(answer, term, opts, query, cp, kinds) {
   const results = answer.results;
   if (results.length < 2) return;
-  const named = await searchAll(term, { ...(opts || {}), sort: { name: "asc" } });
+  const [named, asked] = await Promise.all([searchAll(term, { ...(opts || {}), sort: { name: "asc" } }), ofKinds(term, opts, kinds)]);
   const byName = new Map((named?.results || []).map((r, i) => [r.id, i]));
   const order = new Map(results.map((r, i) => [r.id, i]));
   results.sort((a, b) => {
@@ -281,12 +278,13 @@ async function rank(answer, term, opts, query, cp, asked) {
   // The words that say what, not which kind (업체 in 레이저 가공 업체): texts rarely write the kind.
   const topical = words.filter((w) => !cp.kindOf?.(w));
   const top = results.slice(0, RERANK);
+  const withoutLegalForm = legalFormRemover(cp.legalForms || []);
   const keyed = await Promise.all(
     top.map(async (r, i) => {
       const d = await r.data();
       const name = `${d.meta?.title || ""} ${d.hiddenNames || ""}`;
       const names = squash(name);
-      const bare = squash(withoutLegalForms(name, cp.legalForms || []));
+      const bare = squash(withoutLegalForm(name));
       const text = squash(d.content || "");
       let key;
       if (initials) {
@@ -308,21 +306,17 @@ async function rank(answer, term, opts, query, cp, asked) {
 }
 
 /**
- * A name without its legal form, so that 회사 is not found in 주식회사 nor
+ * What takes a name's legal form out, so that 회사 is not found in 주식회사 nor
  * `co` in `Co., Ltd.`: forms in Latin letters as whole words (not the `inc` of
- * `incubation`), the others anywhere.
+ * `incubation`), the others anywhere. Their patterns are made once per query.
  */
-function withoutLegalForms(name, forms) {
-  let s = name.normalize("NFC").toLowerCase();
-  for (const f of forms) {
-    if (/^[a-z]/.test(f)) {
-      const re = new RegExp(`(^|[^\\p{L}\\p{N}])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
-      s = s.replace(re, "$1 ");
-    } else {
-      s = s.split(f).join(" ");
-    }
-  }
-  return s;
+function legalFormRemover(forms) {
+  const steps = forms.map((f) => {
+    if (!/^[a-z]/.test(f)) return (s) => s.split(f).join(" ");
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    return (s) => s.replace(re, "$1 ");
+  });
+  return (name) => steps.reduce((s, step) => step(s), name.normalize("NFC").toLowerCase());
 }
 
 /** Re-ranked results by how the query stands in them, the best first. */
