@@ -171,6 +171,9 @@ test("a query that finds nothing runs without the word nothing holds with the ot
   const r = await pageSearch(page, "금속 3D 프린팅 가능한 업체", 3);
   assert.equal(r.ran, "금속 3D 프린팅 업체");
   assert.match(r.results[0]?.url ?? "", /\/ko\/companies\/sagamihara-3d-factory\/$/, JSON.stringify(r.results));
+  // The excerpts show what was asked for, not where a text says 업체.
+  for (const x of r.results) assert.doesNotMatch(x.excerpt, /<mark>업체<\/mark>/, x.excerpt);
+  assert.match(r.results[0].excerpt, /<mark>금속<\/mark>/, r.results[0].excerpt);
   // A query that finds something keeps every word, and the note goes.
   const both = await pageSearch(page, "수소 센서", 3);
   assert.equal(both.ran, "수소 센서");

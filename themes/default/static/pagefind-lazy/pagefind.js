@@ -165,7 +165,7 @@ export async function search(term, opts) {
     const data = result.data;
     let loaded;
     result.data = () =>
-      (loaded ??= data().then((d) => (cp && ran != null ? present(d, cp.matchWords(ran), cp.hiddenStart) : d)));
+      (loaded ??= data().then((d) => (cp && ran != null ? present(d, topical(cp.matchWords(ran), cp), cp.hiddenStart) : d)));
   }
   if (cp && ran != null && !(opts && opts.sort) && term) {
     await rank(answer, term, opts, ran, cp, kinds);
@@ -181,6 +181,16 @@ export async function search(term, opts) {
     };
   }
   return answer;
+}
+
+/**
+ * The query's words without those naming a kind (업체 in 레이저 가공 업체),
+ * unless that is all of them: an excerpt around "정밀 판금 업체" says nothing
+ * of laser processing.
+ */
+function topical(words, cp) {
+  const rest = words.filter((alts) => !alts.some((w) => cp.kindOf?.(w)));
+  return rest.length ? rest : words;
 }
 
 /** At most this many words of a query are left out to find something. */
